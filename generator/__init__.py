@@ -1,0 +1,1 @@
+"""Static briefing-site generator: curated YAML + seed articles -> Markdown pages."""

@@ -1,0 +1,65 @@
+"""Problems found in the curated data, and the one exception that carries them all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in an editor's file: path (as shown to the user) and 1-based line."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in the data, with where it is and, when useful, how to fix it."""
+
+    location: Location
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}"
+        if self.hint:
+            text += "\n    " + self.hint.replace("\n", "\n    ")
+        return text
+
+
+class BriefingError(Exception):
+    """The data has problems; str() lists every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.location, p.message))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """All problems as one readable block, one per entry."""
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the briefing data:"
+        return "\n".join([head, *(str(p) for p in self.problems)])
+
+
+class ProblemList:
+    """Collects problems from one stage so that all of them are reported at once."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, location: Location, message: str, hint: str = "") -> None:
+        """Record one problem."""
+        self.items.append(Problem(location, message, hint))
+
+    def extend(self, problems: list[Problem]) -> None:
+        """Record several problems."""
+        self.items.extend(problems)
+
+    def raise_if_any(self) -> None:
+        """Fail once, with everything collected so far."""
+        if self.items:
+            raise BriefingError(self.items)

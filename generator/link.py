@@ -1,0 +1,120 @@
+"""Link stage: indexes and cross-references, computed once after everything is loaded and verified."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Article, Citation, Dataset, Entity, Extract, PartialDate, Topic
+
+
+def topic_page(topic_id: str) -> str:
+    """Path of a topic page."""
+    return f"topics/{topic_id}.md"
+
+
+def source_page(source_id: str) -> str:
+    """Path of a source page."""
+    return f"sources/{source_id}.md"
+
+
+def entity_page(entity_id: str) -> str:
+    """Path of an entity page."""
+    return f"entities/{entity_id}.md"
+
+
+def extract_anchor(extract_id: str) -> str:
+    """Anchor of an extract on the pages that show it."""
+    return f"extract-{extract_id}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity named inside a quote, by one of its names, at [start, end) of the shown text."""
+
+    entity: str
+    start: int
+    end: int
+
+
+@dataclass
+class LinkedBriefing:
+    """The dataset plus every index the pages need."""
+
+    dataset: Dataset
+    articles: dict[str, Article]
+    citations: dict[str, Citation]
+    topics: list[Topic] = field(default_factory=list)
+    topic_extracts: dict[str, list[Extract]] = field(default_factory=dict)
+    paragraph_extracts: dict[tuple[str, int], list[Extract]] = field(default_factory=dict)
+    quote_mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    mentions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    said_by: dict[str, list[Extract]] = field(default_factory=dict)
+    mentioned_in: dict[str, list[Extract]] = field(default_factory=dict)
+    source_topics: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def reported_on(self, extract: Extract) -> PartialDate:
+        """When the statement was made, or else when its source was published."""
+        return extract.said_on or self.dataset.sources[extract.source].published
+
+    def home_page(self, extract: Extract) -> str:
+        """The topic page that carries an extract first (its first topic in page order)."""
+        order = {t.id: i for i, t in enumerate(self.topics)}
+        return topic_page(min(extract.topics, key=lambda t: order.get(t, len(order))))
+
+    def shown_quote(self, extract: Extract) -> str:
+        """The quote exactly as the seed has it (runs of whitespace shown as one space)."""
+        citation = self.citations.get(extract.id)
+        return " ".join((citation.seed_text if citation else extract.quote).split())
+
+
+def alias_pattern(entities: list[Entity]) -> re.Pattern[str] | None:
+    """One regex matching any entity name as a whole word, longest names first."""
+    names = sorted({n for e in entities for n in e.names if n}, key=lambda n: (-len(n), n))
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def find_mentions(text: str, pattern: re.Pattern[str] | None, owner: dict[str, str]) -> list[Mention]:
+    """Every entity name in a text, left to right, without overlaps."""
+    if pattern is None:
+        return []
+    return [Mention(owner[m.group(0)], m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def link(dataset: Dataset, articles: dict[str, Article], citations: dict[str, Citation]) -> LinkedBriefing:
+    """Build all indexes: by topic, by paragraph, by entity, and the mentions inside quotes."""
+    linked = LinkedBriefing(dataset, articles, citations)
+    linked.topics = sorted(dataset.topics.values(), key=lambda t: (t.order, t.id))
+    entities = sorted(dataset.entities.values(), key=lambda e: e.id)
+    owner = {name: e.id for e in entities for name in e.names}
+    pattern = alias_pattern(entities)
+
+    def sort_key(extract: Extract):
+        citation = citations.get(extract.id)
+        source = dataset.sources[extract.source]
+        return (linked.reported_on(extract), source.published, source.id,
+                citation.line if citation else 0, citation.start if citation else 0, extract.id)
+
+    ordered = sorted(dataset.extracts.values(), key=sort_key)
+    for topic in linked.topics:
+        linked.topic_extracts[topic.id] = []
+    for extract in ordered:
+        for topic_id in extract.topics:
+            linked.topic_extracts.setdefault(topic_id, []).append(extract)
+        citation = citations.get(extract.id)
+        if citation:
+            linked.paragraph_extracts.setdefault((citation.source, citation.line), []).append(extract)
+        found = find_mentions(linked.shown_quote(extract), pattern, owner)
+        linked.quote_mentions[extract.id] = found
+        named = [m.entity for m in found] + list(extract.mentions)
+        linked.mentions[extract.id] = tuple(dict.fromkeys(e for e in named if e != extract.speaker))
+        if extract.speaker:
+            linked.said_by.setdefault(extract.speaker, []).append(extract)
+        for entity_id in linked.mentions[extract.id]:
+            linked.mentioned_in.setdefault(entity_id, []).append(extract)
+        counts = linked.source_topics.setdefault(extract.source, {})
+        for topic_id in extract.topics:
+            counts[topic_id] = counts.get(topic_id, 0) + 1
+    return linked

@@ -1,0 +1,102 @@
+"""Load stage: read every YAML file under briefings/ into located raw records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Location, ProblemList
+from .yamlfile import YamlFileError, YList, YMap, YStr, line_of, read_yaml
+
+SECTIONS = ("briefing", "sources", "topics", "entities", "extracts")
+FILE_KEYS = (*SECTIONS, "source")
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One entry of a section (a source, topic, entity, extract or the briefing) as written."""
+
+    section: str
+    data: YMap
+    file: str
+    default_source: YStr | None = None
+
+    def at(self, key: str | None = None) -> Location:
+        """Location of the record, or of one of its keys."""
+        if key is not None and key in self.data.key_lines:
+            return Location(self.file, self.data.key_lines[key])
+        return Location(self.file, self.data.line)
+
+
+def briefing_files(briefings_dir: Path) -> list[Path]:
+    """Every YAML file under the briefings folder, in a stable order."""
+    files = [p for p in briefings_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()]
+    return sorted(files, key=lambda p: p.relative_to(briefings_dir).as_posix())
+
+
+def load_records(briefings_dir: Path, shown_root: Path, problems: ProblemList) -> list[RawRecord]:
+    """Read all files; record problems instead of stopping at the first."""
+    records: list[RawRecord] = []
+    if not briefings_dir.is_dir():
+        problems.add(Location(str(briefings_dir)), "the briefings folder does not exist")
+        return records
+    for path in briefing_files(briefings_dir):
+        shown = _shown(path, shown_root)
+        try:
+            top = read_yaml(path, shown)
+        except YamlFileError as exc:
+            problems.extend(exc.problems)
+            continue
+        records.extend(_records_of_file(top, shown, problems))
+    return records
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _records_of_file(top, shown: str, problems: ProblemList) -> list[RawRecord]:
+    if top is None:
+        problems.add(Location(shown, 1), "file is empty", f"Start it with one of: {', '.join(SECTIONS)}.")
+        return []
+    if not isinstance(top, YMap):
+        problems.add(Location(shown, line_of(top, 1)), "the file must be a mapping with sections such as `extracts:`",
+                     f"Start it with one of: {', '.join(SECTIONS)}.")
+        return []
+    for key in top:
+        if key not in FILE_KEYS:
+            problems.add(Location(shown, top.key_lines[key]), f"unknown section {key!r}",
+                         f"Known sections: {', '.join(FILE_KEYS)}.")
+    default_source = top.get("source")
+    if default_source is not None and not isinstance(default_source, YStr):
+        problems.add(Location(shown, top.key_lines["source"]), "`source` must be a source id")
+        default_source = None
+    if default_source is not None and "extracts" not in top:
+        problems.add(Location(shown, top.key_lines["source"]), "`source` at the top of a file only applies to `extracts`")
+    records: list[RawRecord] = []
+    for section in SECTIONS:
+        if section not in top:
+            continue
+        value = top[section]
+        where = Location(shown, top.key_lines[section])
+        if section == "briefing":
+            if isinstance(value, YMap):
+                records.append(RawRecord(section, value, shown))
+            else:
+                problems.add(where, "`briefing` must be a mapping (title, description, key_facts)")
+            continue
+        if isinstance(value, YStr) and value == "":
+            continue
+        if not isinstance(value, YList):
+            problems.add(where, f"`{section}` must be a list of entries, each starting with `- id:`")
+            continue
+        for item in value:
+            if isinstance(item, YMap):
+                records.append(RawRecord(section, item, shown, default_source if section == "extracts" else None))
+            else:
+                problems.add(Location(shown, line_of(item, where.line)),
+                             f"each entry of `{section}` must be a mapping of fields, starting with `- id:`")
+    return records

@@ -1,0 +1,62 @@
+"""Turn curated text into Markdown that shows exactly that text: never markup, never HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+# Characters with inline meaning in Markdown or HTML (or in common extensions) become
+# numeric character references, which Markdown passes through and browsers show as-is.
+_ALWAYS = set("\\`*_{}[]<>&#!|~^=")
+_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+
+
+def _ref(char: str) -> str:
+    return f"&#{ord(char)};"
+
+
+def _escape(fragment: str, line_start: bool) -> str:
+    folded = re.sub(r"\s+", " ", fragment)
+    out = [_ref(c) if c in _ALWAYS else c for c in folded]
+    if line_start and folded:
+        # Block syntax only triggers at the start of a line: lists ("- ", "1986."), quotes, headings.
+        if not folded[0].isalnum():
+            out[0] = _ref(folded[0])
+        match = _LEADING_NUMBER.match(folded)
+        if match:
+            out[len(match.group(1))] = _ref(match.group(2))
+    return "".join(out)
+
+
+def md_inline(fragment: str) -> str:
+    """Escape text that continues a line: whitespace folded to single spaces, kept at the ends."""
+    return _escape(fragment, line_start=False)
+
+
+def md_text(text: str) -> str:
+    """Escape curated text so that it shows literally, even at the start of a line."""
+    return _escape(" ".join(text.split()), line_start=True)
+
+
+def md_link(label: str, target: str, title: str = "") -> str:
+    """A Markdown link whose label is escaped text; targets are our own paths or checked URLs."""
+    safe_target = quote(target, safe="/:#?&=%.-_~+@!$,;'")
+    if title:
+        return f'[{md_text(label)}]({safe_target} "{html.escape(title, quote=True)}")'
+    return f"[{md_text(label)}]({safe_target})"
+
+
+def html_attr(text: str) -> str:
+    """Escape text for an HTML attribute value."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """Relative link from one generated page path to another (both relative to docs/)."""
+    from_parts = from_page.split("/")[:-1]
+    to_parts = to_page.split("/")
+    common = 0
+    while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])

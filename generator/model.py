@@ -1,0 +1,211 @@
+"""The briefing's data model: plain, immutable records shared by every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import Location
+
+STANCES = (
+    "stated", "claimed", "assessed", "estimated", "reported", "confirmed", "denied",
+    "dismissed", "could not confirm", "did not deny", "declined to comment",
+    "did not comment", "warned", "accused", "condemned", "urged", "speculated", "expected",
+)
+ENTITY_KINDS = ("person", "organisation", "country", "place", "group")
+ENTITY_KIND_TITLES = {
+    "person": "People",
+    "organisation": "Organisations",
+    "country": "Countries",
+    "place": "Places",
+    "group": "Groups and unnamed sources",
+}
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to the day, month or year: "2024-10-18", "2024-10", "2024"."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    def iso(self) -> str:
+        """The date as written in the data."""
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def human(self) -> str:
+        """The date for readers: "18 October 2024"."""
+        months = ("January", "February", "March", "April", "May", "June", "July",
+                  "August", "September", "October", "November", "December")
+        if not self.month:
+            return str(self.year)
+        month = months[self.month - 1]
+        return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """An event date: one day (start == end) or a range "A to B"."""
+
+    start: PartialDate
+    end: PartialDate
+
+    def human(self) -> str:
+        """Readable form, e.g. "8 October 2024 – 13 October 2024"."""
+        if self.start == self.end:
+            return self.start.human()
+        return f"{self.start.human()} – {self.end.human()}"
+
+
+@dataclass(frozen=True)
+class SkippedLines:
+    """Seed lines left out of the article text, with the editor's reason."""
+
+    first: int
+    last: int
+    reason: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Source:
+    """One seed article and what the editors know about it."""
+
+    id: str
+    seed: str
+    headline: str
+    headline_by: str
+    outlet: str
+    outlet_note: str
+    published: PartialDate
+    published_note: str
+    language: str
+    url: str
+    skipped: tuple[SkippedLines, ...]
+    subheadings: tuple[int, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class SummaryPoint:
+    """A sentence in curator wording, backed by extract ids."""
+
+    text: str
+    evidence: tuple[str, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic page."""
+
+    id: str
+    title: str
+    order: int
+    summary: tuple[SummaryPoint, ...]
+    related: tuple[str, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, country, place or unnamed group."""
+
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...]
+    description: str
+    role: str
+    coordinates: tuple[float, float] | None
+    location: Location
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Extract:
+    """A verbatim quote from a source, with the editors' annotations."""
+
+    id: str
+    source: str
+    quote: str
+    topics: tuple[str, ...]
+    speaker: str
+    stance: str
+    said_on: PartialDate | None
+    event_dates: tuple[DateSpan, ...]
+    dates_note: str
+    mentions: tuple[str, ...]
+    note: str
+    line_hint: int
+    location: Location
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Site-wide text: title, description and key facts."""
+
+    title: str
+    description: str
+    key_facts: tuple[SummaryPoint, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the editors wrote, validated."""
+
+    briefing: Briefing
+    sources: dict[str, Source]
+    topics: dict[str, Topic]
+    entities: dict[str, Entity]
+    extracts: dict[str, Extract]
+
+
+@dataclass(frozen=True)
+class SourceParagraph:
+    """One paragraph (one non-blank line) of a seed article."""
+
+    source: str
+    line: int
+    text: str
+    kind: str = "text"  # "text", "subheading" or "skipped"
+    skip_reason: str = ""
+
+    @property
+    def anchor(self) -> str:
+        """Stable anchor on the source page."""
+        return f"line-{self.line}"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a quote was found: the paragraph and the exact characters of the seed."""
+
+    extract: str
+    source: str
+    line: int
+    start: int
+    end: int
+    seed_text: str
+
+
+@dataclass
+class Article:
+    """A seed split into paragraphs."""
+
+    source: str
+    paragraphs: list[SourceParagraph] = field(default_factory=list)
+
+    def body(self) -> list[SourceParagraph]:
+        """Paragraphs that are article text (not furniture)."""
+        return [p for p in self.paragraphs if p.kind != "skipped"]

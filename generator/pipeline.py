@@ -1,0 +1,45 @@
+"""The whole one-way pipeline: load -> validate -> verify -> link -> render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ProblemList
+from .link import LinkedBriefing, link
+from .load import load_records
+from .provenance import verify_quotes
+from .render.site import render_site
+from .seeds import read_articles
+from .validate import build_dataset
+
+
+@dataclass(frozen=True)
+class GeneratedSite:
+    """The generator's output: pages by path, and the linked data they came from."""
+
+    pages: dict[str, str]
+    linked: LinkedBriefing
+
+    def summary(self) -> str:
+        """One line for logs."""
+        data = self.linked.dataset
+        return (f"briefing: {len(data.sources)} sources, {len(data.extracts)} extracts "
+                f"({len(self.linked.citations)} quotes verified in their seeds), {len(self.pages)} pages")
+
+
+def check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = None) -> LinkedBriefing:
+    """Load, validate, verify and link; raise BriefingError listing every problem."""
+    problems = ProblemList()
+    records = load_records(briefings_dir, root or briefings_dir.parent, problems)
+    dataset = build_dataset(records, problems)
+    articles = read_articles(dataset, seeds_dir, problems)
+    citations = verify_quotes(dataset, articles, problems)
+    problems.raise_if_any()
+    return link(dataset, articles, citations)
+
+
+def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None) -> GeneratedSite:
+    """Run the whole pipeline and return the pages."""
+    linked = check_briefing(briefings_dir, seeds_dir, root)
+    return GeneratedSite(render_site(linked), linked)

@@ -1,0 +1,75 @@
+"""Thin MkDocs glue: run the pipeline, add its pages as in-memory files, watch the data."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .errors import BriefingError
+from .pipeline import GeneratedSite, generate_site
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+class BriefingConfig(base.Config):
+    """Plugin options; folders are relative to mkdocs.yml."""
+
+    briefings = c.Type(str, default="briefings")
+    seeds = c.Type(str, default="seeds")
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """Adds the briefing's topic, source and entity pages to the site."""
+
+    def __init__(self) -> None:
+        self.site: GeneratedSite | None = None
+        self.page_date = ""
+        self.root = Path(".")
+
+    def _folder(self, name: str) -> Path:
+        return (self.root / name).resolve()
+
+    def on_config(self, config):
+        """Remember where mkdocs.yml is, so the data folders resolve the same from anywhere."""
+        self.root = Path(config.config_file_path).resolve().parent
+        return config
+
+    def on_pre_build(self, config) -> None:
+        """Check all data before MkDocs touches the site folder; a data problem stops the build."""
+        self.site = None
+        try:
+            self.site = generate_site(self._folder(self.config.briefings), self._folder(self.config.seeds), self.root)
+        except BriefingError as exc:
+            raise PluginError(exc.report()) from None
+        sources = self.site.linked.dataset.sources.values()
+        self.page_date = max(s.published for s in sources).iso() if sources else ""
+        log.info(self.site.summary())
+
+    def on_files(self, files: Files, config) -> Files:
+        """Add generated pages; a hand-written page at the same path is an error, never overwritten."""
+        assert self.site is not None
+        clashes = [path for path in self.site.pages if files.get_file_from_path(path) is not None]
+        if clashes:
+            raise PluginError("generated pages would replace hand-written files in docs/: " + ", ".join(clashes)
+                              + "\nRename or remove those files; the generator owns these paths.")
+        for path, markdown in self.site.pages.items():
+            files.append(File.generated(config, path, content=markdown))
+        return files
+
+    def on_pre_page(self, page, config, files):
+        """Date every page by the latest source, not the clock, so rebuilds are byte-identical."""
+        if self.page_date:
+            page.update_date = self.page_date
+        return page
+
+    def on_serve(self, server, config, builder):
+        """Rebuild when editors change the YAML or the seeds."""
+        server.watch(str(self._folder(self.config.briefings)))
+        server.watch(str(self._folder(self.config.seeds)))
+        return server

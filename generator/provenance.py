@@ -1,0 +1,120 @@
+"""Verify stage: every quote must occur verbatim in its seed; record the paragraph and characters.
+
+Only whitespace and typographic quotes/dashes are normalised; nothing else may differ.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from .errors import ProblemList
+from .model import Article, Citation, Dataset, Extract, SourceParagraph
+
+_EQUIVALENT = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+}
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Fold whitespace runs to one space and typographic quotes/dashes to ASCII.
+
+    Returns the folded text and, for each of its characters, the index of the original character.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    pending_space = -1
+    for index, char in enumerate(text):
+        if char.isspace():
+            if pending_space < 0:
+                pending_space = index
+            continue
+        if pending_space >= 0 and out:
+            out.append(" ")
+            origin.append(pending_space)
+        pending_space = -1
+        out.append(_EQUIVALENT.get(char, char))
+        origin.append(index)
+    return "".join(out), origin
+
+
+def find_in_paragraph(quote: str, paragraph: SourceParagraph) -> tuple[int, int] | None:
+    """Character span [start, end) of the quote in the paragraph's original text, or None."""
+    folded_quote, _ = normalise(quote)
+    folded_text, origin = normalise(paragraph.text)
+    if not folded_quote:
+        return None
+    at = folded_text.find(folded_quote)
+    if at < 0:
+        return None
+    return origin[at], origin[at + len(folded_quote) - 1] + 1
+
+
+def verify_quotes(dataset: Dataset, articles: dict[str, Article], problems: ProblemList) -> dict[str, Citation]:
+    """Locate every extract's quote in its seed; a quote that is not there is a problem."""
+    citations: dict[str, Citation] = {}
+    for extract in dataset.extracts.values():
+        article = articles.get(extract.source)
+        if article is None or not extract.quote:
+            continue
+        citation = _locate(extract, article, dataset, problems)
+        if citation is not None:
+            citations[extract.id] = citation
+    for source in dataset.sources.values():
+        article = articles.get(source.id)
+        if article and source.headline_by == "article" and source.headline:
+            if not any(find_in_paragraph(source.headline, p) for p in article.paragraphs):
+                problems.add(source.location, f"headline {source.headline!r} is not in {source.seed}",
+                             "Copy the article's own headline exactly, or write your own and set `headline_by: curator`.")
+    return citations
+
+
+def _locate(extract: Extract, article: Article, dataset: Dataset, problems: ProblemList) -> Citation | None:
+    seed = dataset.sources[extract.source].seed
+    hits = [(p, span) for p in article.paragraphs if (span := find_in_paragraph(extract.quote, p))]
+    if extract.line_hint:
+        hits = [(p, span) for p, span in hits if p.line == extract.line_hint]
+    usable = [(p, span) for p, span in hits if p.kind != "skipped"]
+    if len(usable) > 1:
+        lines = ", ".join(str(p.line) for p, _ in usable)
+        problems.add(extract.location, f"quote of {extract.id!r} occurs in several paragraphs of {seed} (lines {lines})",
+                     f"Add `line: {usable[0][0].line}` (or another of those lines) to say which one is meant.")
+        return None
+    if usable:
+        paragraph, (start, end) = usable[0]
+        return Citation(extract.id, extract.source, paragraph.line, start, end, paragraph.text[start:end])
+    if hits:
+        paragraph = hits[0][0]
+        problems.add(extract.location, f"quote of {extract.id!r} is in line {paragraph.line} of {seed}, which is skipped ({paragraph.skip_reason})",
+                     "Quote the article text instead, or remove that line from `skip` in the source's entry.")
+        return None
+    where = f" line {extract.line_hint} of" if extract.line_hint else ""
+    problems.add(extract.location, f"quote of {extract.id!r} is not in{where} {seed}",
+                 f"quote: «{extract.quote}»\n" + closest_passage(extract.quote, article))
+    return None
+
+
+def closest_passage(quote: str, article: Article) -> str:
+    """Describe the seed passage most like the quote and the first place where they differ."""
+    folded_quote, _ = normalise(quote)
+    best: tuple[int, SourceParagraph, str] | None = None
+    for paragraph in article.paragraphs:
+        folded, _ = normalise(paragraph.text)
+        matcher = difflib.SequenceMatcher(None, folded_quote, folded, autojunk=False)
+        score = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 4)
+        if best is None or score > best[0]:
+            best = (score, paragraph, folded)
+    if best is None or best[0] == 0:
+        return "Nothing in the seed resembles it."
+    _, paragraph, folded = best
+    matcher = difflib.SequenceMatcher(None, folded_quote, folded, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size >= 4] or matcher.get_matching_blocks()[:1]
+    start = max(0, blocks[0].b - blocks[0].a)
+    passage = folded[start:start + len(folded_quote) + 10]
+    text = f"closest passage, line {paragraph.line}: «{passage}»"
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, folded_quote, passage, autojunk=False).get_opcodes():
+        if tag != "equal":
+            text += f"\nfirst difference: the quote has «{folded_quote[i1:i2]}» where the seed has «{passage[j1:j2]}»"
+            break
+    return text

@@ -1,0 +1,1 @@
+"""Render stage: linked data -> Markdown pages."""

@@ -1,0 +1,104 @@
+"""Pieces shared by every page: labels, attribution lines and the extract block."""
+
+from __future__ import annotations
+
+from ..link import LinkedBriefing, entity_page, extract_anchor, source_page, topic_page
+from ..markdown_text import md_inline, md_link, md_text, relative
+from ..model import Extract, Source, SummaryPoint
+
+CURATOR_LABEL = "Curator’s wording"
+
+
+def source_label(source: Source) -> str:
+    """Short name of a source for attribution lines: the outlet when known, else the headline."""
+    if source.outlet.casefold() != "unknown":
+        return source.outlet
+    headline = source.headline if len(source.headline) <= 60 else source.headline[:57].rstrip() + "…"
+    return f"“{headline}” (outlet unknown)"
+
+
+def entity_link(linked: LinkedBriefing, entity_id: str, page: str, label: str | None = None) -> str:
+    """Link to an entity page, labelled with its canonical name."""
+    entity = linked.dataset.entities[entity_id]
+    return md_link(label or entity.name, relative(page, entity_page(entity_id)))
+
+
+def extract_link(linked: LinkedBriefing, extract: Extract, page: str, label: str) -> str:
+    """Link to an extract where it is shown: on this page if it is there, else its first topic page."""
+    target = page if page.startswith("topics/") and page[len("topics/"):-3] in extract.topics else linked.home_page(extract)
+    href = ("" if target == page else relative(page, target)) + "#" + extract_anchor(extract.id)
+    return md_link(label, href)
+
+
+def speaker_label(linked: LinkedBriefing, extract: Extract) -> str:
+    """Who a piece of evidence comes from, in a few words."""
+    if extract.speaker:
+        return linked.dataset.entities[extract.speaker].name
+    return source_label(linked.dataset.sources[extract.source])
+
+
+def evidence_links(linked: LinkedBriefing, point: SummaryPoint, page: str) -> str:
+    """The extracts behind a curator's point, as links."""
+    links = []
+    for extract_id in point.evidence:
+        extract = linked.dataset.extracts[extract_id]
+        links.append(extract_link(linked, extract, page, speaker_label(linked, extract)))
+    return ", ".join(links)
+
+
+def summary_list(linked: LinkedBriefing, points: tuple[SummaryPoint, ...], page: str) -> list[str]:
+    """Curator points, each followed by links to its evidence."""
+    return [f"- {md_text(p.text)} <span class=\"evidence\">Evidence: {evidence_links(linked, p, page)}</span>" for p in points]
+
+
+def quote_markdown(linked: LinkedBriefing, extract: Extract, page: str) -> str:
+    """The quote as the seed has it, with the first mention of each entity linked."""
+    text = linked.shown_quote(extract)
+    parts, cursor, seen = [], 0, set()
+    for mention in linked.quote_mentions.get(extract.id, []):
+        if mention.entity in seen:
+            continue
+        seen.add(mention.entity)
+        before = text[cursor:mention.start]
+        parts.append(md_text(before) + (" " if before.endswith(" ") else "") if cursor == 0 else md_inline(before))
+        parts.append(entity_link(linked, mention.entity, page, text[mention.start:mention.end]))
+        cursor = mention.end
+    parts.append(md_text(text) if cursor == 0 else md_inline(text[cursor:]))
+    return "".join(parts)
+
+
+def attribution(linked: LinkedBriefing, extract: Extract, page: str) -> str:
+    """speaker + stance · source and paragraph (linked) · date said."""
+    source = linked.dataset.sources[extract.source]
+    citation = linked.citations.get(extract.id)
+    line = citation.line if citation else 0
+    where = md_link(f"{source_label(source)}, paragraph at line {line}",
+                    relative(page, source_page(source.id)) + f"#line-{line}")
+    if extract.speaker:
+        who = f"**{entity_link(linked, extract.speaker, page)}** <span class=\"stance\">{md_text(extract.stance)}</span>"
+    else:
+        who = "**Article text**"
+    date = f"said {extract.said_on.human()}" if extract.said_on else f"published {source.published.human()}"
+    return f"— {who} · {where} · {md_text(date)}"
+
+
+def extract_block(linked: LinkedBriefing, extract: Extract, page: str, anchored: bool) -> list[str]:
+    """An extract: quote, attribution, dates, topics, mentions and curator note."""
+    opening = f'<div class="extract" id="{extract_anchor(extract.id)}" markdown>' if anchored else '<div class="extract" markdown>'
+    lines = [opening, "", "> " + quote_markdown(linked, extract, page), "", attribution(linked, extract, page), "{: .attribution }", ""]
+    meta = []
+    if extract.event_dates:
+        meta.append("Events: " + md_text("; ".join(d.human() for d in extract.event_dates)))
+    if extract.dates_note:
+        meta.append("How dates were resolved: " + md_text(extract.dates_note))
+    topics = [md_link(linked.dataset.topics[t].title, relative(page, topic_page(t))) for t in extract.topics]
+    meta.append("Topics: " + ", ".join(topics))
+    if linked.mentions.get(extract.id):
+        meta.append("Mentions: " + ", ".join(entity_link(linked, e, page) for e in linked.mentions[extract.id]))
+    if not anchored:
+        meta.append(extract_link(linked, extract, page, "Open on its topic page"))
+    lines += [" · ".join(meta), "{: .extract-meta }", ""]
+    if extract.note:
+        lines += [f"*{CURATOR_LABEL}:* {md_text(extract.note)}", "{: .curator-note }", ""]
+    lines += ["</div>", ""]
+    return lines

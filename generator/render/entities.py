@@ -1,0 +1,63 @@
+"""Entity pages (everything said by and about one entity) and the entities index."""
+
+from __future__ import annotations
+
+from ..link import LinkedBriefing, entity_page
+from ..markdown_text import md_inline, md_link, md_text, relative
+from ..model import ENTITY_KIND_TITLES, ENTITY_KINDS, Entity, Extract
+from .common import extract_block
+
+
+def _by_topic(linked: LinkedBriefing, extracts: list[Extract], page: str, prefix: str) -> list[str]:
+    lines: list[str] = []
+    for topic in linked.topics:
+        group = [e for e in extracts if topic.id in e.topics]
+        if not group:
+            continue
+        lines += [f"### {md_text(topic.title)} {{#{prefix}-{topic.id}}}", ""]
+        for extract in group:
+            lines += extract_block(linked, extract, page, anchored=False)
+    return lines
+
+
+def render_entity(linked: LinkedBriefing, entity: Entity) -> str:
+    """Description, aliases, then statements by the entity and mentions of it, grouped by topic."""
+    page = entity_page(entity.id)
+    said = linked.said_by.get(entity.id, [])
+    mentioned = linked.mentioned_in.get(entity.id, [])
+    lines = [f"# {md_text(entity.name)}", ""]
+    facts = [f"- **Kind:** {md_text(entity.kind)}"]
+    if entity.role:
+        facts.append(f"- **Role at the time:** {md_text(entity.role)}")
+    if entity.aliases:
+        facts.append("- **Also written:** " + ", ".join(md_text(a) for a in entity.aliases))
+    facts.append(f"- **Description** (curator’s wording)**:** {md_inline(entity.description)}")
+    if entity.coordinates:
+        lat, lon = entity.coordinates
+        facts.append(f"- **Coordinates:** {lat:.4f}, {lon:.4f}")
+    facts.append(f"- **In this briefing:** {len(said)} statements by, {len(mentioned)} mentions in extracts")
+    lines += facts + [""]
+    lines += [f"## Said by {md_text(entity.name)} {{#said}}", ""]
+    lines += _by_topic(linked, said, page, "said") or ["No statements attributed to this entity.", ""]
+    lines += [f"## Mentioned in {{#mentioned}}", ""]
+    lines += _by_topic(linked, mentioned, page, "mentioned") or ["Not mentioned in other extracts.", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_entities_index(linked: LinkedBriefing) -> str:
+    """All entities grouped by kind, with aliases so that search finds any spelling."""
+    page = "entities/index.md"
+    lines = ["# People, organisations and places", "",
+             "Every person, organisation, country and place the articles name, with every spelling they use.", ""]
+    for kind in ENTITY_KINDS:
+        members = sorted((e for e in linked.dataset.entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.id))
+        if not members:
+            continue
+        lines += [f"## {ENTITY_KIND_TITLES[kind]} {{#{kind}}}", ""]
+        for entity in members:
+            aliases = f" (also: {', '.join(md_inline(a) for a in entity.aliases)})" if entity.aliases else ""
+            count = len(linked.said_by.get(entity.id, [])) + len(linked.mentioned_in.get(entity.id, []))
+            lines.append(f"- {md_link(entity.name, relative(page, entity_page(entity.id)))}{aliases} — "
+                         f"{md_inline(entity.description)} ({count} extracts)")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,40 @@
+"""The home page: what the briefing covers, key facts, topic cards and counts."""
+
+from __future__ import annotations
+
+from ..link import LinkedBriefing, topic_page
+from ..markdown_text import md_inline, md_link, md_text
+from .common import CURATOR_LABEL, summary_list
+
+
+def render_home(linked: LinkedBriefing) -> str:
+    """Home page of the site."""
+    page = "index.md"
+    data = linked.dataset
+    latest = max((s.published for s in data.sources.values()), default=None)
+    lines = [f"# {md_text(data.briefing.title)}", ""]
+    if data.briefing.description:
+        lines += [md_text(data.briefing.description), "{: .lead }", ""]
+    counts = (f"**{len(data.sources)}** sources · **{len(data.extracts)}** extracts · "
+              f"**{len(data.entities)}** people, organisations and places")
+    if latest:
+        counts += f" · latest source published **{md_inline(latest.human())}**"
+    lines += [counts, "{: .counts }", ""]
+    if data.briefing.key_facts:
+        lines += ["## Key facts at a glance {#key-facts}", "", f"*{CURATOR_LABEL}; each fact links to the extracts it rests on.*", ""]
+        lines += summary_list(linked, data.briefing.key_facts, page)
+        lines += [""]
+    lines += ["## Topics {#topics}", "", '<div class="grid cards" markdown>', ""]
+    for topic in linked.topics:
+        extracts = linked.topic_extracts.get(topic.id, [])
+        sources = len({e.source for e in extracts})
+        lead = topic.summary[0].text if topic.summary else ""
+        lines += [f"-   **{md_link(topic.title, topic_page(topic.id))}**", "", "    ---", "",
+                  f"    {md_text(lead)}" if lead else "", "",
+                  f"    {len(extracts)} extracts from {sources} sources", ""]
+    lines += ["</div>", ""]
+    lines += ["## How to read this briefing {#how-to-read}", "",
+              "Every quotation on this site is copied character for character from one of the source articles, and "
+              "the build checks it. Follow the source link under a quotation to see the paragraph it comes from. "
+              f"Text marked *{CURATOR_LABEL}* is the editors’ own summary, never a quotation.", ""]
+    return "\n".join(line for line in lines).rstrip() + "\n"

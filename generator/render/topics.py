@@ -1,0 +1,49 @@
+"""Topic pages and the topics index."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..link import LinkedBriefing, topic_page
+from ..markdown_text import md_link, md_text, relative
+from ..model import Topic
+from .common import CURATOR_LABEL, extract_block, summary_list
+
+
+def render_topic(linked: LinkedBriefing, topic: Topic) -> str:
+    """A topic: curator summary, related topics, then the evidence grouped by the day it was said."""
+    page = topic_page(topic.id)
+    extracts = linked.topic_extracts.get(topic.id, [])
+    sources = {e.source for e in extracts}
+    lines = [f"# {md_text(topic.title)}", ""]
+    lines += [f"{len(extracts)} extracts from {len(sources)} sources, in the order they were said or published.",
+              "{: .page-intro }", ""]
+    if topic.summary:
+        lines += ['<div class="curator-summary" markdown>', "",
+                  f"**Summary** · *{CURATOR_LABEL}, resting on the extracts linked after each point*", ""]
+        lines += summary_list(linked, topic.summary, page)
+        lines += ["", "</div>", ""]
+    if topic.related:
+        links = [md_link(linked.dataset.topics[r].title, relative(page, topic_page(r))) for r in topic.related]
+        lines += ["Related topics: " + " · ".join(links), "{: .related-topics }", ""]
+    lines += ["## Evidence {#evidence}", ""]
+    if not extracts:
+        lines += ["No extracts on this topic yet.", ""]
+    for day, group in groupby(extracts, key=linked.reported_on):
+        lines += [f"### {md_text(day.human())} {{#on-{day.iso()}}}", ""]
+        for extract in group:
+            lines += extract_block(linked, extract, page, anchored=True)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_topics_index(linked: LinkedBriefing) -> str:
+    """All topics with their summaries."""
+    page = "topics/index.md"
+    lines = ["# Topics", "", "Each topic page opens with the curator’s summary and then shows every extract on it.", ""]
+    for topic in linked.topics:
+        count = len(linked.topic_extracts.get(topic.id, []))
+        lines += [f"## {md_link(topic.title, relative(page, topic_page(topic.id)))} {{#{topic.id}}}", "",
+                  f"{count} extracts.", ""]
+        lines += [f"- {md_text(p.text)}" for p in topic.summary]
+        lines += [""]
+    return "\n".join(lines).rstrip() + "\n"

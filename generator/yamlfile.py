@@ -1,0 +1,131 @@
+"""Read editors' YAML strictly: every scalar stays text, and every value knows its line.
+
+PyYAML's defaults silently turn `NO` into False, `1.10` into 1.1 and accept duplicate keys;
+editors' text must survive as written, so we compose the node tree ourselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import Location, Problem
+
+MAX_FILE_BYTES = 5_000_000
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+class YStr(str):
+    """A YAML scalar: text with the line it was written on."""
+
+    line: int
+
+
+class YList(list):
+    """A YAML sequence with its line."""
+
+    line: int
+
+
+class YMap(dict):
+    """A YAML mapping with its line and the line of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class _TextOnlyLoader(yaml.SafeLoader):
+    """SafeLoader with no implicit typing: every plain scalar resolves to str."""
+
+
+_TextOnlyLoader.yaml_implicit_resolvers = {}
+
+
+class YamlFileError(Exception):
+    """A file that cannot be read as YAML at all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+def read_yaml(path: Path, shown_as: str) -> YMap | YList | YStr | None:
+    """Parse one YAML file into located values; raise YamlFileError with file:line on failure."""
+    where = Location(shown_as)
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlFileError([Problem(where, f"file is larger than {MAX_FILE_BYTES:,} bytes", "Split it into several files.")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlFileError([Problem(Location(shown_as, line), "file is not UTF-8 text", "Save the file with UTF-8 encoding.")]) from None
+    try:
+        documents = list(yaml.compose_all(text, Loader=_TextOnlyLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        detail = exc.problem or str(exc)
+        hint = "Indent with spaces, not tabs." if "\t" in text and "tab" in str(exc).lower() else (
+            "Check the indentation and quoting around this line; text containing ': ' or starting "
+            "with a quote is safest as a block (`quote: >-` then the text on the next lines)."
+        )
+        raise YamlFileError([Problem(Location(shown_as, line), f"not valid YAML: {detail}", hint)]) from None
+    if len(documents) > 1:
+        raise YamlFileError([Problem(Location(shown_as, documents[1].start_mark.line + 1), "file holds more than one YAML document", "Remove the `---` separator; use one file per document.")])
+    if not documents or documents[0] is None:
+        return None
+    problems: list[Problem] = []
+    value = _convert(documents[0], shown_as, problems, set())
+    if problems:
+        raise YamlFileError(problems)
+    return value
+
+
+def _convert(node: yaml.Node, shown_as: str, problems: list[Problem], seen: set[int]):
+    line = node.start_mark.line + 1
+    where = Location(shown_as, line)
+    if id(node) in seen:
+        problems.append(Problem(where, "YAML anchors and aliases (& and *) are not supported", "Write the value out in full."))
+        return YStr("")
+    seen.add(id(node))
+    if node.tag not in STANDARD_TAGS:
+        problems.append(Problem(where, f"YAML tag {node.tag!r} is not allowed", "Remove the `!` tag; write plain text, lists and mappings."))
+        return YStr("")
+    if isinstance(node, yaml.ScalarNode):
+        value = YStr(node.value)
+        value.line = line
+        return value
+    if isinstance(node, yaml.SequenceNode):
+        items = YList(_convert(child, shown_as, problems, seen) for child in node.value)
+        items.line = line
+        return items
+    mapping = YMap()
+    mapping.line = line
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(Location(shown_as, key_node.start_mark.line + 1), "a mapping key must be plain text"))
+            continue
+        key = key_node.value
+        key_line = key_node.start_mark.line + 1
+        if key in mapping:
+            problems.append(Problem(
+                Location(shown_as, key_line),
+                f"duplicate key {key!r} (first written on line {mapping.key_lines[key]})",
+                "Keep one of the two; YAML would silently drop the first.",
+            ))
+            continue
+        mapping[key] = _convert(value_node, shown_as, problems, seen)
+        mapping.key_lines[key] = key_line
+    return mapping
+
+
+def line_of(value, default: int = 0) -> int:
+    """The line a located value was written on, or default."""
+    return getattr(value, "line", default)
