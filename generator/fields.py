@@ -60,7 +60,9 @@ class FieldReader:
         if not isinstance(value, YStr):
             self.problems.add(self.at(key), f"`{key}` must be text, not a list or mapping")
             return ""
-        return " ".join(value.split())
+        folded = YStr(" ".join(value.split()))
+        folded.line = value.line
+        return folded
 
     def ident(self, key: str, required: bool = True) -> str:
         """An id: lowercase letters, digits and single hyphens."""

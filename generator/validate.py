@@ -144,7 +144,7 @@ def _entity(record: RawRecord, problems: ProblemList) -> Entity:
 
 def _extract(record: RawRecord, problems: ProblemList) -> Extract:
     f = FieldReader(record, EXTRACT_FIELDS, problems, "an extract")
-    source = f.ident("source", required=False) or (str(record.default_source) if record.default_source else "")
+    source = f.ident("source", required=False) or record.default_source or ""
     if not source:
         problems.add(f.at(), "the extract has no source", "Add `source: <id>` at the top of the file or to the extract.")
     speaker, stance = f.ident("speaker", required=False), f.choice("stance", STANCES)

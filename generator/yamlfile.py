@@ -71,10 +71,13 @@ def read_yaml(path: Path, shown_as: str) -> YMap | YList | YStr | None:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         detail = exc.problem or str(exc)
-        hint = "Indent with spaces, not tabs." if "\t" in text and "tab" in str(exc).lower() else (
-            "Check the indentation and quoting around this line; text containing ': ' or starting "
-            "with a quote is safest as a block (`quote: >-` then the text on the next lines)."
-        )
+        source_lines = text.splitlines()
+        bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
+        if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
+            hint = "This line is indented with tabs; YAML needs spaces."
+        else:
+            hint = ("Check the indentation and quoting around this line; text containing ': ' or starting "
+                    "with a quote is safest as a block (`quote: >-` then the text on the next lines).")
         raise YamlFileError([Problem(Location(shown_as, line), f"not valid YAML: {detail}", hint)]) from None
     if len(documents) > 1:
         raise YamlFileError([Problem(Location(shown_as, documents[1].start_mark.line + 1), "file holds more than one YAML document", "Remove the `---` separator; use one file per document.")])

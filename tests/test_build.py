@@ -1,0 +1,129 @@
+"""Integration: a real `mkdocs build --strict` of the real briefing, read back as HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import generate_site
+from generator.provenance import normalise
+
+from .conftest import REPO
+from .sitehtml import read_page, resolve, site_path
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def _build(project: Path, site: Path, **env) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site)], cwd=project, env=environment,
+                          capture_output=True, text=True, timeout=300)
+
+
+def _tree_digest(*folders: Path) -> dict[str, str]:
+    digest = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digest
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict:
+    """Build the real site twice (the second time with another build clock) and keep both."""
+    out = tmp_path_factory.mktemp("build")
+    before = _tree_digest(REPO / "docs", REPO / "briefings", REPO / "seeds")
+    first = _build(REPO, out / "site1")
+    second = _build(REPO, out / "site2", SOURCE_DATE_EPOCH="86400")
+    after = _tree_digest(REPO / "docs", REPO / "briefings", REPO / "seeds")
+    generated = generate_site(REPO / "briefings", REPO / "seeds", REPO)
+    return {"first": first, "second": second, "site": out / "site1", "other": out / "site2",
+            "unchanged": before == after, "generated": generated}
+
+
+def test_strict_build_passes_without_warnings(built):
+    result = built["first"]
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert "briefing:" in result.stderr and "quotes verified" in result.stderr
+
+
+def test_two_builds_are_byte_identical(built):
+    assert built["second"].returncode == 0, built["second"].stderr
+    first, other = built["site"], built["other"]
+    names = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(other).as_posix() for p in other.rglob("*") if p.is_file())
+    differing = [n for n in names if (first / n).read_bytes() != (other / n).read_bytes()]
+    assert differing == []
+
+
+def test_build_leaves_the_work_tree_alone(built):
+    assert built["unchanged"]
+    assert not (REPO / "docs" / "topics").exists()
+
+
+def test_every_generated_page_is_built(built):
+    pages = built["generated"].pages
+    assert len(pages) > 20
+    missing = [p for p in pages if not site_path(built["site"], p).is_file()]
+    assert missing == []
+    for path in ("topics/deployment.md", "topics/arms-transfers.md", "topics/reactions.md", "topics/expert-analysis.md"):
+        facts = read_page(site_path(built["site"], path))
+        assert len(facts.quotes) >= 3, f"{path} has too little content"
+
+
+def test_every_quote_on_a_topic_page_is_in_its_seed_paragraph(built):
+    site = built["site"]
+    linked = built["generated"].linked
+    seeds = {s.id: (REPO / "seeds" / s.seed).read_text(encoding="utf-8").splitlines() for s in linked.dataset.sources.values()}
+    checked = 0
+    for topic in linked.topics:
+        page = site_path(site, f"topics/{topic.id}.md")
+        for quote, href in read_page(page).quotes:
+            target, fragment = resolve(site, page, href)
+            source_id = target.parent.name
+            line = int(fragment.removeprefix("line-"))
+            assert normalise(quote)[0] in normalise(seeds[source_id][line - 1])[0], (quote, href)
+            checked += 1
+    assert checked == sum(len(linked.topic_extracts[t.id]) for t in linked.topics)
+
+
+def test_internal_links_and_anchors_resolve(built):
+    site = built["site"]
+    facts = {p: read_page(p) for p in site.rglob("*.html")}
+    broken = []
+    for page, page_facts in facts.items():
+        for href in page_facts.hrefs:
+            resolved = resolve(site, page, href)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            if target.suffix != ".html":
+                if not target.exists():
+                    broken.append((page, href))
+                continue
+            if target not in facts or (fragment and fragment not in facts[target].ids):
+                broken.append((page.relative_to(site).as_posix(), href))
+    assert broken == []
+
+
+def test_search_index_finds_phrases_and_aliases(built):
+    index = json.loads((built["site"] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = "\n".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    assert "13,000 containers" in text
+    for alias in ("Zelenskyy", "Zelensky", "Kim Jong-un", "Yoon Suk-yeol"):
+        assert alias in text, alias
+
+
+def test_no_curated_text_becomes_html(built):
+    for page in built["site"].rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html

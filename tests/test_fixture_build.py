@@ -1,0 +1,46 @@
+"""Real MkDocs builds of the small fixture corpus: escaping, collisions, failed builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .sitehtml import read_page, site_path
+from .test_build import _build
+
+
+def test_hostile_text_is_shown_literally_in_html(corpus: Path, tmp_path: Path):
+    result = _build(corpus, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = site_path(tmp_path / "site", "topics/talks.md").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "&#60;script&#62;alert(1)&#60;/script&#62;" in html
+    assert "<script>alert" not in html
+    facts = read_page(site_path(tmp_path / "site", "topics/talks.md"))
+    assert any(quote.startswith("1986. That is the year") and "# it still <script>alert(1)</script> stands." in quote
+               for quote, _ in facts.quotes)
+    history_html = site_path(tmp_path / "site", "topics/history.md").read_text(encoding="utf-8")
+    assert 'class="admonition' not in history_html
+    history = read_page(site_path(tmp_path / "site", "topics/history.md"))
+    assert any(q.startswith("!!! note This line") for q, _ in history.quotes)
+
+
+def test_generated_page_colliding_with_hand_written_one_fails(corpus: Path, tmp_path: Path):
+    hand_written = corpus / "docs" / "topics" / "talks.md"
+    hand_written.parent.mkdir(parents=True)
+    hand_written.write_text("# Mine\n", encoding="utf-8")
+    result = _build(corpus, tmp_path / "site")
+    assert result.returncode != 0
+    assert "generated pages would replace hand-written files in docs/: topics/talks.md" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert hand_written.read_text(encoding="utf-8") == "# Mine\n"
+
+
+def test_bad_data_fails_before_the_old_site_is_cleaned(corpus: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    assert _build(corpus, site).returncode == 0
+    (corpus / "briefings" / "extracts" / "bad.yml").write_text(
+        "source: alpha\nextracts:\n  - id: x\n    quote: not in the seed at all\n    topics: [talks]\n", encoding="utf-8")
+    result = _build(corpus, site)
+    assert result.returncode != 0
+    assert "briefings/extracts/bad.yml:3: quote of 'x' is not in alpha.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert site_path(site, "topics/talks.md").is_file(), "the previous site must survive a failed build"
