@@ -47,6 +47,11 @@ def md_link(label: str, target: str, title: str = "") -> str:
     return f"[{md_text(label)}]({safe_target})"
 
 
+def plural(count: int, noun: str) -> str:
+    """"1 source", "2 sources"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def html_attr(text: str) -> str:
     """Escape text for an HTML attribute value."""
     return html.escape(" ".join(text.split()), quote=True)

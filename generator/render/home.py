@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..link import LinkedBriefing, topic_page
-from ..markdown_text import md_inline, md_link, md_text
+from ..markdown_text import md_inline, md_link, md_text, plural
 from .common import CURATOR_LABEL, summary_list
 
 
@@ -29,12 +29,13 @@ def render_home(linked: LinkedBriefing) -> str:
         extracts = linked.topic_extracts.get(topic.id, [])
         sources = len({e.source for e in extracts})
         lead = topic.summary[0].text if topic.summary else ""
-        lines += [f"-   **{md_link(topic.title, topic_page(topic.id))}**", "", "    ---", "",
-                  f"    {md_text(lead)}" if lead else "", "",
-                  f"    {len(extracts)} extracts from {sources} sources", ""]
+        lines += [f"-   **{md_link(topic.title, topic_page(topic.id))}**", "", "    ---", ""]
+        if lead:
+            lines += [f"    {md_text(lead)}", ""]
+        lines += [f"    {plural(len(extracts), 'extract')} from {plural(sources, 'source')}", ""]
     lines += ["</div>", ""]
     lines += ["## How to read this briefing {#how-to-read}", "",
               "Every quotation on this site is copied character for character from one of the source articles, and "
               "the build checks it. Follow the source link under a quotation to see the paragraph it comes from. "
               f"Text marked *{CURATOR_LABEL}* is the editors’ own summary, never a quotation.", ""]
-    return "\n".join(line for line in lines).rstrip() + "\n"
+    return "\n".join(lines).rstrip() + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..link import LinkedBriefing, topic_page
-from ..markdown_text import md_link, md_text, relative
+from ..markdown_text import md_link, md_text, plural, relative
 from ..model import Topic
 from .common import CURATOR_LABEL, extract_block, summary_list
 
@@ -16,7 +16,7 @@ def render_topic(linked: LinkedBriefing, topic: Topic) -> str:
     extracts = linked.topic_extracts.get(topic.id, [])
     sources = {e.source for e in extracts}
     lines = [f"# {md_text(topic.title)}", ""]
-    lines += [f"{len(extracts)} extracts from {len(sources)} sources, in the order they were said or published.",
+    lines += [f"{plural(len(extracts), 'extract')} from {plural(len(sources), 'source')}, in the order they were said or published.",
               "{: .page-intro }", ""]
     if topic.summary:
         lines += ['<div class="curator-summary" markdown>', "",
@@ -43,7 +43,7 @@ def render_topics_index(linked: LinkedBriefing) -> str:
     for topic in linked.topics:
         count = len(linked.topic_extracts.get(topic.id, []))
         lines += [f"## {md_link(topic.title, relative(page, topic_page(topic.id)))} {{#{topic.id}}}", "",
-                  f"{count} extracts.", ""]
-        lines += [f"- {md_text(p.text)}" for p in topic.summary]
-        lines += [""]
+                  f"{plural(count, 'extract')}.", ""]
+        if topic.summary:
+            lines += [f"*{CURATOR_LABEL}:*", ""] + summary_list(linked, topic.summary, page) + [""]
     return "\n".join(lines).rstrip() + "\n"

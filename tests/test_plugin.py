@@ -1,0 +1,49 @@
+"""The MkDocs glue stays thin: it adds pages in memory and watches the data folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from generator.plugin import BriefingPlugin
+
+
+def _plugin(project: Path) -> tuple[BriefingPlugin, object]:
+    config = load_config(str(project / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    return config.plugins["briefing"], config
+
+
+def test_pages_are_added_as_generated_files(corpus: Path):
+    plugin, config = _plugin(corpus)
+    config.plugins.on_pre_build(config=config)
+    files = config.plugins.on_files(Files([]), config=config)
+    paths = sorted(f.src_uri for f in files)
+    assert "topics/talks.md" in paths and "sources/alpha.md" in paths and "entities/ana-lee.md" in paths
+    assert {f.generated_by for f in files} == {"briefing"}
+    assert not (corpus / "docs" / "topics").exists()
+
+
+def test_data_problems_become_one_plugin_error(corpus: Path):
+    (corpus / "briefings" / "topics.yml").write_text("topics:\n  - id: Bad Id\n", encoding="utf-8")
+    plugin, config = _plugin(corpus)
+    with pytest.raises(PluginError) as caught:
+        config.plugins.on_pre_build(config=config)
+    assert "briefings/topics.yml:2: `id` 'Bad Id' is not a valid id" in str(caught.value)
+
+
+def test_serve_watches_briefings_and_seeds(corpus: Path):
+    plugin, config = _plugin(corpus)
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    server = plugin.on_serve(Server(), config, builder=None)
+    assert server.watched == [str((corpus / "briefings").resolve()), str((corpus / "seeds").resolve())]
