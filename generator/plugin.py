@@ -9,7 +9,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .errors import BriefingError
 from .pipeline import GeneratedSite, generate_site
@@ -59,7 +59,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError("generated pages would replace hand-written files in docs/: " + ", ".join(clashes)
                               + "\nRename or remove those files; the generator owns these paths.")
         for path, markdown in self.site.pages.items():
-            files.append(File.generated(config, path, content=markdown))
+            # One page per source and entity would swamp the navigation; the index pages list them.
+            listed = path.endswith("index.md") or path.startswith("topics/")
+            inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         return files
 
     def on_pre_page(self, page, config, files):
