@@ -39,11 +39,19 @@ def speaker_label(linked: LinkedBriefing, extract: Extract) -> str:
 
 def evidence_links(linked: LinkedBriefing, point: SummaryPoint, page: str) -> str:
     """The extracts behind a curator's point, as links."""
-    links = []
+    by_speaker: dict[str, list[Extract]] = {}
     for extract_id in point.evidence:
         extract = linked.dataset.extracts[extract_id]
-        links.append(extract_link(linked, extract, page, speaker_label(linked, extract)))
-    return ", ".join(links)
+        by_speaker.setdefault(speaker_label(linked, extract), []).append(extract)
+    # One name per speaker, with numbered links when it backs the point more than once.
+    parts = []
+    for name, extracts in by_speaker.items():
+        if len(extracts) == 1:
+            parts.append(extract_link(linked, extracts[0], page, name))
+        else:
+            numbered = ", ".join(extract_link(linked, e, page, str(i)) for i, e in enumerate(extracts, start=1))
+            parts.append(f"{md_text(name)} ({numbered})")
+    return "; ".join(parts)
 
 
 def summary_list(linked: LinkedBriefing, points: tuple[SummaryPoint, ...], page: str) -> list[str]:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from ..link import LinkedBriefing, entity_page
-from ..markdown_text import md_inline, md_link, md_text, relative
+from ..link import LinkedBriefing, entity_page, topic_page
+from ..markdown_text import md_inline, md_link, md_text, plural, relative
 from ..model import ENTITY_KIND_TITLES, ENTITY_KINDS, Entity, Extract
 from .common import extract_block
 
 
 def _by_topic(linked: LinkedBriefing, extracts: list[Extract], page: str, prefix: str) -> list[str]:
+    # Each extract once, under the first of its topics in page order; its other topics are in its details.
     lines: list[str] = []
     for topic in linked.topics:
-        group = [e for e in extracts if topic.id in e.topics]
+        group = [e for e in extracts if linked.home_page(e) == topic_page(topic.id)]
         if not group:
             continue
         lines += [f"### {md_text(topic.title)} {{#{prefix}-{topic.id}}}", ""]
@@ -35,7 +36,8 @@ def render_entity(linked: LinkedBriefing, entity: Entity) -> str:
     if entity.coordinates:
         lat, lon = entity.coordinates
         facts.append(f"- **Coordinates:** {lat:.4f}, {lon:.4f}")
-    facts.append(f"- **In this briefing:** {len(said)} statements by, {len(mentioned)} mentions in extracts")
+    facts.append(f"- **In this briefing:** {plural(len(said), 'statement')} by {md_inline(entity.name)}; "
+                 f"mentioned in {plural(len(mentioned), 'other extract')}")
     lines += facts + [""]
     lines += [f"## Said by {md_text(entity.name)} {{#said}}", ""]
     lines += _by_topic(linked, said, page, "said") or ["No statements attributed to this entity.", ""]

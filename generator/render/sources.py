@@ -7,7 +7,7 @@ from collections import Counter
 from ..link import LinkedBriefing, source_page, topic_page
 from ..markdown_text import md_inline, md_link, md_text, relative
 from ..model import Source, SourceParagraph
-from .common import extract_link, speaker_label
+from .common import extract_link
 
 
 def cited_spans(linked: LinkedBriefing, paragraph: SourceParagraph) -> list[tuple[int, int]]:
@@ -85,10 +85,14 @@ def _paragraph(linked: LinkedBriefing, paragraph: SourceParagraph, page: str) ->
     lines = [f'<div class="{css}" id="{anchor}" markdown>', "", f"{number} {paragraph_markdown(linked, paragraph)}", ""]
     citing = linked.paragraph_extracts.get((paragraph.source, paragraph.line), [])
     if citing:
-        links = [extract_link(linked, e, page, f"{speaker_label(linked, e)} ({e.id})") for e in citing]
+        links = [extract_link(linked, e, page, f"{_who(linked, e)} ({e.id})") for e in citing]
         lines += ["Cited by: " + ", ".join(links), "{: .cited-by }", ""]
     lines += ["</div>", ""]
     return lines
+
+
+def _who(linked: LinkedBriefing, extract) -> str:
+    return linked.dataset.entities[extract.speaker].name if extract.speaker else "article text"
 
 
 def render_sources_index(linked: LinkedBriefing) -> str:
