@@ -45,6 +45,7 @@ class LinkedBriefing:
     articles: dict[str, Article]
     citations: dict[str, Citation]
     topics: list[Topic] = field(default_factory=list)
+    topic_rank: dict[str, int] = field(default_factory=dict)
     topic_extracts: dict[str, list[Extract]] = field(default_factory=dict)
     paragraph_extracts: dict[tuple[str, int], list[Extract]] = field(default_factory=dict)
     quote_mentions: dict[str, list[Mention]] = field(default_factory=dict)
@@ -59,8 +60,7 @@ class LinkedBriefing:
 
     def home_page(self, extract: Extract) -> str:
         """The topic page that carries an extract first (its first topic in page order)."""
-        order = {t.id: i for i, t in enumerate(self.topics)}
-        return topic_page(min(extract.topics, key=lambda t: order.get(t, len(order))))
+        return topic_page(min(extract.topics, key=lambda t: self.topic_rank.get(t, len(self.topic_rank))))
 
     def shown_quote(self, extract: Extract) -> str:
         """The quote exactly as the seed has it (runs of whitespace shown as one space)."""
@@ -87,6 +87,7 @@ def link(dataset: Dataset, articles: dict[str, Article], citations: dict[str, Ci
     """Build all indexes: by topic, by paragraph, by entity, and the mentions inside quotes."""
     linked = LinkedBriefing(dataset, articles, citations)
     linked.topics = sorted(dataset.topics.values(), key=lambda t: (t.order, t.id))
+    linked.topic_rank = {t.id: rank for rank, t in enumerate(linked.topics)}
     entities = sorted(dataset.entities.values(), key=lambda e: e.id)
     owner = {name: e.id for e in entities for name in e.names}
     pattern = alias_pattern(entities)

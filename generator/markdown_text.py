@@ -52,11 +52,6 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def html_attr(text: str) -> str:
-    """Escape text for an HTML attribute value."""
-    return html.escape(" ".join(text.split()), quote=True)
-
-
 def relative(from_page: str, to_page: str) -> str:
     """Relative link from one generated page path to another (both relative to docs/)."""
     from_parts = from_page.split("/")[:-1]
