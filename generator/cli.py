@@ -14,7 +14,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Briefing-site generator tools.")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding briefings/ and seeds/ (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="load, validate and verify every quote without building the site")
+    check = commands.add_parser("check", help="load, validate and verify every quote without building the site")
+    check.add_argument("--strict", action="store_true", help="also fail on warnings (uncited paragraphs, unattributed statements, ...)")
     return parser
 
 
@@ -30,6 +31,11 @@ def main(argv: list[str] | None = None) -> int:
         linked = check_briefing(root / "briefings", root / "seeds", root)
     except BriefingError as exc:
         print(exc.report(), file=sys.stderr)
+        return 1
+    for warning in linked.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if linked.warnings and args.strict:
+        print(f"{len(linked.warnings)} warnings; --strict makes them fail the check", file=sys.stderr)
         return 1
     data = linked.dataset
     print(f"ok: {len(data.sources)} sources, {len(data.extracts)} extracts, {len(data.entities)} entities, "

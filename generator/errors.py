@@ -50,10 +50,15 @@ class ProblemList:
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def add(self, location: Location, message: str, hint: str = "") -> None:
         """Record one problem."""
         self.items.append(Problem(location, message, hint))
+
+    def warn(self, location: Location, message: str, hint: str = "") -> None:
+        """Record something the editors should fix; it fails strict builds and `check --strict`."""
+        self.warnings.append(Problem(location, message, hint))
 
     def extend(self, problems: list[Problem]) -> None:
         """Record several problems."""

@@ -155,13 +155,13 @@ class FieldReader:
             return None
         return value
 
-    def items(self, key: str) -> list[YMap]:
+    def items(self, key: str, first_field: str = "text") -> list[YMap]:
         """A list of nested mappings."""
         value = self.record.data.get(key)
         if value is None:
             return []
         if not isinstance(value, YList) or not all(isinstance(v, YMap) for v in value):
-            self.problems.add(self.at(key), f"`{key}` must be a list of entries, each starting with `- text:`")
+            self.problems.add(self.at(key), f"`{key}` must be a list of entries, each starting with `- {first_field}:`")
             return []
         return list(value)
 

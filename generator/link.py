@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .errors import Problem
 from .model import Article, Citation, Dataset, Entity, Extract, PartialDate, Topic
 
 
@@ -37,6 +38,24 @@ class Mention:
     end: int
 
 
+@dataclass(frozen=True)
+class SourceCoverage:
+    """Which article-text paragraphs of a source extracts cite; subheadings are not counted."""
+
+    cited: tuple[int, ...]
+    uncited: tuple[int, ...]
+    skipped_lines: int
+
+    @property
+    def total(self) -> int:
+        """Article-text paragraphs."""
+        return len(self.cited) + len(self.uncited)
+
+    def percent(self) -> int:
+        """Share of article-text paragraphs cited, rounded down (100 only when complete)."""
+        return 100 * len(self.cited) // self.total if self.total else 100
+
+
 @dataclass
 class LinkedBriefing:
     """The dataset plus every index the pages need."""
@@ -53,6 +72,8 @@ class LinkedBriefing:
     said_by: dict[str, list[Extract]] = field(default_factory=dict)
     mentioned_in: dict[str, list[Extract]] = field(default_factory=dict)
     source_topics: dict[str, dict[str, int]] = field(default_factory=dict)
+    coverage: dict[str, SourceCoverage] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
 
     def reported_on(self, extract: Extract) -> PartialDate:
         """When the statement was made, or else when its source was published."""
@@ -118,4 +139,10 @@ def link(dataset: Dataset, articles: dict[str, Article], citations: dict[str, Ci
         counts = linked.source_topics.setdefault(extract.source, {})
         for topic_id in extract.topics:
             counts[topic_id] = counts.get(topic_id, 0) + 1
+    for source_id, article in articles.items():
+        text = [p.line for p in article.paragraphs if p.kind == "text"]
+        skipped = sum(1 for p in article.paragraphs if p.kind == "skipped")
+        linked.coverage[source_id] = SourceCoverage(
+            tuple(n for n in text if (source_id, n) in linked.paragraph_extracts),
+            tuple(n for n in text if (source_id, n) not in linked.paragraph_extracts), skipped)
     return linked

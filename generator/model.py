@@ -131,6 +131,35 @@ class Entity:
         return (self.name, *self.aliases)
 
 
+QUALIFIERS = ("about", "approximately", "around", "at least", "more than", "over", "up to", "nearly", "some")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """Something the articles count, so figures for it from different sources can be compared."""
+
+    id: str
+    title: str
+    unit: str
+    description: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number an extract gives: as written, as a value or range, for a quantity, by a claimant."""
+
+    quantity: str
+    text: str
+    low: float
+    high: float
+    qualifier: str
+    as_of: PartialDate | None
+    claimed_by: str
+    note: str
+    location: Location
+
+
 @dataclass(frozen=True)
 class Extract:
     """A verbatim quote from a source, with the editors' annotations."""
@@ -148,6 +177,7 @@ class Extract:
     note: str
     line_hint: int
     location: Location
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -169,6 +199,7 @@ class Dataset:
     topics: dict[str, Topic]
     entities: dict[str, Entity]
     extracts: dict[str, Extract]
+    quantities: dict[str, Quantity] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from .link import LinkedBriefing, link
 from .load import load_records
 from .provenance import verify_quotes
 from .render.site import render_site
+from .rules import editorial_warnings
 from .seeds import read_articles
 from .validate import build_dataset
 
@@ -25,7 +26,8 @@ class GeneratedSite:
         """One line for logs."""
         data = self.linked.dataset
         return (f"briefing: {len(data.sources)} sources, {len(data.extracts)} extracts "
-                f"({len(self.linked.citations)} quotes verified in their seeds), {len(self.pages)} pages")
+                f"({len(self.linked.citations)} quotes verified in their seeds), {len(self.pages)} pages, "
+                f"{len(self.linked.warnings)} warnings")
 
 
 def check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = None) -> LinkedBriefing:
@@ -36,7 +38,9 @@ def check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = Non
     articles = read_articles(dataset, seeds_dir, problems)
     citations = verify_quotes(dataset, articles, problems)
     problems.raise_if_any()
-    return link(dataset, articles, citations)
+    linked = link(dataset, articles, citations)
+    linked.warnings = editorial_warnings(linked)
+    return linked
 
 
 def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None) -> GeneratedSite:

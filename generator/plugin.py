@@ -49,6 +49,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(exc.report()) from None
         sources = self.site.linked.dataset.sources.values()
         self.page_date = max(s.published for s in sources).iso() if sources else ""
+        for warning in self.site.linked.warnings:
+            log.warning(str(warning))
         log.info(self.site.summary())
 
     def on_files(self, files: Files, config) -> Files:

@@ -61,6 +61,11 @@ def verify_quotes(dataset: Dataset, articles: dict[str, Article], problems: Prob
         citation = _locate(extract, article, dataset, problems)
         if citation is not None:
             citations[extract.id] = citation
+        folded_quote = normalise(extract.quote)[0]
+        for figure in extract.figures:
+            if figure.text and normalise(figure.text)[0] not in folded_quote:
+                problems.add(figure.location, f"figure {figure.text!r} is not in the quote of {extract.id!r}",
+                             "Copy the figure exactly as the quote writes it, e.g. `text: \"1,500\"`.")
     for source in dataset.sources.values():
         article = articles.get(source.id)
         if article and source.headline_by == "article" and source.headline:

@@ -7,6 +7,7 @@ import re
 from .errors import Location, ProblemList
 from .fields import FieldReader
 from .load import RawRecord
+from .figures import figures_of, quantity
 from .model import (
     ENTITY_KINDS, STANCES, Briefing, Dataset, Entity, Extract, PartialDate, SkippedLines,
     Source, SummaryPoint, Topic,
@@ -18,7 +19,7 @@ SOURCE_FIELDS = ("id", "seed", "headline", "headline_by", "outlet", "outlet_note
 TOPIC_FIELDS = ("id", "title", "order", "summary", "related")
 ENTITY_FIELDS = ("id", "kind", "name", "aliases", "role", "description", "coordinates")
 EXTRACT_FIELDS = ("id", "source", "quote", "topics", "speaker", "stance", "said_on", "event_dates",
-                  "dates_note", "mentions", "note", "line")
+                  "dates_note", "mentions", "note", "line", "figures")
 BRIEFING_FIELDS = ("title", "description", "key_facts")
 POINT_FIELDS = ("text", "evidence")
 LINE_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
@@ -33,8 +34,9 @@ def build_dataset(records: list[RawRecord], problems: ProblemList) -> Dataset:
     sources = _unique(by_section.get("sources", []), _source, "source", problems)
     topics = _unique(by_section.get("topics", []), _topic, "topic", problems)
     entities = _unique(by_section.get("entities", []), _entity, "entity", problems)
+    quantities = _unique(by_section.get("quantities", []), quantity, "quantity", problems)
     extracts = _unique(by_section.get("extracts", []), _extract, "extract", problems)
-    dataset = Dataset(briefing, sources, topics, entities, extracts)
+    dataset = Dataset(briefing, sources, topics, entities, extracts, quantities)
     check_references(dataset, problems)
     return dataset
 
@@ -157,7 +159,7 @@ def _extract(record: RawRecord, problems: ProblemList) -> Extract:
         id=f.ident("id"), source=source, quote=f.text("quote", True), topics=f.text_list("topics", True),
         speaker=speaker, stance=stance, said_on=f.date("said_on"), event_dates=f.date_spans("event_dates"),
         dates_note=f.text("dates_note"), mentions=f.text_list("mentions"),
-        note=f.text("note"), line_hint=f.integer("line"), location=f.at(),
+        note=f.text("note"), line_hint=f.integer("line"), location=f.at(), figures=figures_of(f),
     )
 
 
@@ -176,6 +178,9 @@ def check_references(dataset: Dataset, problems: ProblemList) -> None:
         check(extract.topics, dataset.topics, "topic", extract.location, "topics")
         check([extract.speaker] if extract.speaker else [], dataset.entities, "entity", extract.location, "speaker")
         check(extract.mentions, dataset.entities, "entity", extract.location, "mentions")
+        for figure in extract.figures:
+            check([figure.quantity] if figure.quantity else [], dataset.quantities, "quantity", figure.location, "quantity")
+            check([figure.claimed_by] if figure.claimed_by else [], dataset.entities, "entity", figure.location, "claimed_by")
     for topic in dataset.topics.values():
         check(topic.related, dataset.topics, "topic", topic.location, "related")
         for point in topic.summary:

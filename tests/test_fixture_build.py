@@ -44,3 +44,12 @@ def test_bad_data_fails_before_the_old_site_is_cleaned(corpus: Path, tmp_path: P
     assert "briefings/extracts/bad.yml:3: quote of 'x' is not in alpha.txt" in result.stderr
     assert "Traceback" not in result.stderr
     assert site_path(site, "topics/talks.md").is_file(), "the previous site must survive a failed build"
+
+
+def test_uncovered_paragraph_fails_the_strict_build(corpus: Path, tmp_path: Path):
+    seed = corpus / "seeds" / "beta.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "A paragraph nobody has quoted.\n", encoding="utf-8")
+    result = _build(corpus, tmp_path / "site")
+    assert result.returncode != 0
+    assert "line 3 of beta.txt is neither cited by an extract nor skipped" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -28,12 +28,12 @@ def _apply(scenario: Path, corpus: Path) -> None:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_bad_input_is_reported_with_file_and_line(case: str, corpus: Path) -> None:
+def test_bad_input_is_reported_with_file_and_line(case: str, corpus: Path, capsys) -> None:
     scenario = SCENARIOS / case
     _apply(scenario, corpus)
-    with pytest.raises(BriefingError) as caught:
-        check_briefing(corpus / "briefings", corpus / "seeds", corpus)
-    report = caught.value.report()
+    assert main(["--root", str(corpus), "check", "--strict"]) == 1
+    report = capsys.readouterr().err
+    assert "Traceback" not in report
     for expected in (scenario / "expected.txt").read_text(encoding="utf-8").splitlines():
         if expected.strip():
             assert expected in report, f"missing in report:\n{expected}\n--- report ---\n{report}"
@@ -60,8 +60,16 @@ def test_check_command_prints_problems_without_traceback(corpus: Path, capsys) -
 
 
 def test_check_command_on_clean_data(corpus: Path, capsys) -> None:
+    assert main(["--root", str(corpus), "check", "--strict"]) == 0
+    captured = capsys.readouterr()
+    assert "6 quotes found verbatim" in captured.out and captured.err == ""
+
+
+def test_warnings_fail_only_in_strict_mode(corpus: Path, capsys) -> None:
+    _apply(SCENARIOS / "uncovered-paragraph", corpus)
     assert main(["--root", str(corpus), "check"]) == 0
-    assert "6 quotes found verbatim" in capsys.readouterr().out
+    assert "warning: " in capsys.readouterr().err
+    assert main(["--root", str(corpus), "check", "--strict"]) == 1
 
 
 def test_check_command_usage_error(capsys) -> None:

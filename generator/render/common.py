@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..link import LinkedBriefing, entity_page, extract_anchor, source_page, topic_page
 from ..markdown_text import md_inline, md_link, md_text, relative
-from ..model import Extract, Source, SummaryPoint
+from ..model import Extract, Figure, Source, SummaryPoint
 
 CURATOR_LABEL = "Curator’s wording"
 
@@ -75,6 +75,17 @@ def quote_markdown(linked: LinkedBriefing, extract: Extract, page: str) -> str:
     return "".join(parts)
 
 
+def figure_label(linked: LinkedBriefing, figure: Figure) -> str:
+    """"12,000 soldiers (North Korean troops sent to Russia), claimed by NIS"."""
+    quantity = linked.dataset.quantities.get(figure.quantity)
+    text = f"{figure.text} {quantity.unit} ({quantity.title})" if quantity else figure.text
+    if figure.claimed_by:
+        text += f", claimed by {linked.dataset.entities[figure.claimed_by].name}"
+    if figure.as_of:
+        text += f", as of {figure.as_of.human()}"
+    return text
+
+
 def attribution(linked: LinkedBriefing, extract: Extract, page: str) -> str:
     """speaker + stance · source and paragraph (linked) · date said."""
     source = linked.dataset.sources[extract.source]
@@ -86,7 +97,12 @@ def attribution(linked: LinkedBriefing, extract: Extract, page: str) -> str:
         who = f"**{entity_link(linked, extract.speaker, page)}** <span class=\"stance\">{md_text(extract.stance)}</span>"
     else:
         who = "**Article text**"
-    date = f"said {extract.said_on.human()}" if extract.said_on else f"published {source.published.human()}"
+    if extract.said_on:
+        date = f"said {extract.said_on.human()}"
+    elif extract.speaker:
+        date = f"day not stated; reported {source.published.human()}"
+    else:
+        date = f"published {source.published.human()}"
     return f"— {who} · {where} · {md_text(date)}"
 
 
@@ -99,6 +115,8 @@ def extract_block(linked: LinkedBriefing, extract: Extract, page: str, anchored:
         meta.append("Events: " + md_text("; ".join(d.human() for d in extract.event_dates)))
     if extract.dates_note:
         meta.append("How dates were resolved: " + md_text(extract.dates_note))
+    for figure in extract.figures:
+        meta.append("Figure: " + md_text(figure_label(linked, figure)))
     topics = [md_link(linked.dataset.topics[t].title, relative(page, topic_page(t))) for t in extract.topics]
     meta.append("Topics: " + ", ".join(topics))
     if linked.mentions.get(extract.id):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..link import LinkedBriefing, source_page, topic_page
-from ..markdown_text import md_inline, md_link, md_text, relative
+from ..markdown_text import md_inline, md_link, md_text, plural, relative
 from ..model import Source, SourceParagraph
 from .common import extract_link
 
@@ -65,6 +65,15 @@ def _metadata(linked: LinkedBriefing, source: Source, page: str) -> list[str]:
     headline = "the article’s own" if source.headline_by == "article" else "written by the curator (the article has none)"
     counts = linked.source_topics.get(source.id, {})
     feeds = [f"{md_link(t.title, relative(page, topic_page(t.id)))} ({counts[t.id]})" for t in linked.topics if t.id in counts]
+    coverage = linked.coverage.get(source.id)
+    cover = "no article text"
+    if coverage and coverage.total:
+        cover = (f"{len(coverage.cited)} of {plural(coverage.total, 'paragraph')} of article text cited by extracts "
+                 f"({coverage.percent()}%)")
+        if coverage.uncited:
+            cover += "; not yet cited: " + ", ".join(f"[line {n}](#line-{n})" for n in coverage.uncited)
+    if coverage and coverage.skipped_lines:
+        cover += f"; {plural(coverage.skipped_lines, 'line')} left out as page furniture ([see why](#left-out))"
     return [
         f"- **Outlet:** {outlet}",
         f"- **Published:** {published}",
@@ -73,6 +82,7 @@ def _metadata(linked: LinkedBriefing, source: Source, page: str) -> list[str]:
         f"- **Headline:** {headline}",
         f"- **Seed file:** {md_text(source.seed)}",
         f"- **Feeds topics:** {', '.join(feeds) if feeds else 'none yet'}",
+        f"- **Coverage:** {cover}",
         "",
     ]
 
@@ -87,6 +97,8 @@ def _paragraph(linked: LinkedBriefing, paragraph: SourceParagraph, page: str) ->
     if citing:
         links = [extract_link(linked, e, page, f"{_who(linked, e)} ({e.id})") for e in citing]
         lines += ["Cited by: " + ", ".join(links), "{: .cited-by }", ""]
+    elif paragraph.kind == "text":
+        lines += ["Not cited by any extract yet.", "{: .cited-by .uncited }", ""]
     lines += ["</div>", ""]
     return lines
 

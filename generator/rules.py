@@ -1,0 +1,80 @@
+"""Editorial rules checked after linking: coverage, attribution, date resolution, roles, summaries.
+
+They are warnings: the site can still be previewed, but `mkdocs build --strict` and
+`check --strict` fail until they are fixed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import Location, Problem
+from .link import LinkedBriefing
+
+# Words that mark a quote as reporting what someone said; such an extract needs a speaker.
+REPORTING = re.compile(
+    r"\b(?:said|says|stated|states|told|tells|according to|claimed|claims|announced|added|warned|warns|"
+    r"believes|assessed|estimated|noted|mentioned|revealed|denied|dismissed|urged|condemned|emphasized|"
+    r"flagged|informed|insisted|alleged)\b", re.IGNORECASE)
+# Dates that only make sense relative to the article's own date; their resolution must be recorded.
+RELATIVE_DATE = re.compile(
+    r"\b(?:(?:on |last |this |next |earlier on |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"yesterday|today|tomorrow|(?:last|this|next) (?:week|month|year)|earlier this (?:week|month|year)|"
+    r"later that day|at the time)\b", re.IGNORECASE)
+
+
+def _snippet(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def coverage_warnings(linked: LinkedBriefing) -> list[Problem]:
+    """Every article-text paragraph must be cited by an extract or skipped with a reason."""
+    warnings = []
+    for source_id, coverage in sorted(linked.coverage.items()):
+        source = linked.dataset.sources[source_id]
+        texts = {p.line: p.text for p in linked.articles[source_id].paragraphs}
+        for line in coverage.uncited:
+            warnings.append(Problem(
+                source.location,
+                f"line {line} of {source.seed} is neither cited by an extract nor skipped: «{_snippet(texts[line])}»",
+                f"Quote it in briefings/extracts/{source_id}.yml, or add `{line}: <reason>` under `skip` for this source.",
+            ))
+    return warnings
+
+
+def attribution_warnings(linked: LinkedBriefing) -> list[Problem]:
+    """Statements need a speaker; relative dates need a recorded resolution."""
+    warnings = []
+    for extract in sorted(linked.dataset.extracts.values(), key=lambda e: e.location):
+        reporting = REPORTING.search(extract.quote)
+        if reporting and not extract.speaker:
+            warnings.append(Problem(extract.location, f"extract {extract.id!r} reports a statement («{reporting.group(0)}») but names no speaker",
+                                    "Add `speaker:` (a person, or the organisation or `media reports` group when the article names none) and `stance:`."))
+        relative = RELATIVE_DATE.search(extract.quote)
+        if relative and not extract.dates_note:
+            warnings.append(Problem(extract.location, f"extract {extract.id!r} has the relative date «{relative.group(0)}» but no `dates_note`",
+                                    "Resolve it against the article's publication date in `said_on`/`event_dates` and say how in `dates_note`."))
+    return warnings
+
+
+def entity_and_summary_warnings(linked: LinkedBriefing) -> list[Problem]:
+    """People need their role; a topic summary must rest on extracts shown on that topic's page."""
+    warnings = []
+    for entity in linked.dataset.entities.values():
+        if entity.kind == "person" and not entity.role:
+            warnings.append(Problem(entity.location, f"person {entity.id!r} has no `role`", "Give their title and organisation at the time."))
+    for topic in linked.topics:
+        for point in topic.summary:
+            for extract_id in point.evidence:
+                extract = linked.dataset.extracts.get(extract_id)
+                if extract and topic.id not in extract.topics:
+                    line = getattr(extract_id, "line", point.location.line)
+                    warnings.append(Problem(Location(point.location.path, line),
+                                            f"summary of topic {topic.id!r} rests on extract {extract_id!r}, which is not on that topic's page",
+                                            f"Add `{topic.id}` to the extract's topics, or cite another extract."))
+    return warnings
+
+
+def editorial_warnings(linked: LinkedBriefing) -> list[Problem]:
+    """All editorial rules, in a stable order."""
+    return coverage_warnings(linked) + attribution_warnings(linked) + entity_and_summary_warnings(linked)
