@@ -5,8 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from .errors import Problem
 from .model import Article, Citation, Dataset, Entity, Extract, PartialDate, Topic
+
+
+if TYPE_CHECKING:
+    from .analysis.build import Analysis
 
 
 def topic_page(topic_id: str) -> str:
@@ -74,6 +80,7 @@ class LinkedBriefing:
     source_topics: dict[str, dict[str, int]] = field(default_factory=dict)
     coverage: dict[str, SourceCoverage] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    analysis: "Analysis | None" = None
 
     def reported_on(self, extract: Extract) -> PartialDate:
         """When the statement was made, or else when its source was published."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from .errors import Location, ProblemList
 from .yamlfile import YamlFileError, YList, YMap, YStr, line_of, read_yaml
 
-SECTIONS = ("briefing", "sources", "topics", "entities", "quantities", "extracts")
+SECTIONS = ("briefing", "sources", "topics", "entities", "quantities", "extracts", "events", "claims")
 FILE_KEYS = (*SECTIONS, "source")
 
 

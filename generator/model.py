@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime
 from dataclasses import dataclass, field
 
 from .errors import Location
@@ -38,6 +40,15 @@ class PartialDate:
             parts.append(f"{self.day:02d}")
         return "-".join(parts)
 
+    def first_day(self) -> datetime.date:
+        """The earliest day this date can mean."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> datetime.date:
+        """The latest day this date can mean."""
+        month = self.month or 12
+        return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
     def human(self) -> str:
         """The date for readers: "18 October 2024"."""
         months = ("January", "February", "March", "April", "May", "June", "July",
@@ -54,6 +65,10 @@ class DateSpan:
 
     start: PartialDate
     end: PartialDate
+
+    def overlaps(self, other: "DateSpan") -> bool:
+        """True when the two spans can mean a common day (a month contains its days)."""
+        return self.start.first_day() <= other.end.last_day() and other.start.first_day() <= self.end.last_day()
 
     def human(self) -> str:
         """Readable form, e.g. "8 October 2024 – 13 October 2024"."""
@@ -180,6 +195,40 @@ class Extract:
     figures: tuple[Figure, ...] = ()
 
 
+CLAIM_STANCES = ("asserts", "expects", "cannot confirm", "denies", "does not deny", "doubts")
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened, once, with every extract that reports it (curator title)."""
+
+    id: str
+    title: str
+    evidence: tuple[str, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Position:
+    """An actor's stance on a key claim, as one extract reports it."""
+
+    extract: str
+    stance: str
+    actor: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A key claim of the story (curator wording) and the positions taken on it."""
+
+    id: str
+    text: str
+    order: int
+    positions: tuple[Position, ...]
+    location: Location
+
+
 @dataclass(frozen=True)
 class Briefing:
     """Site-wide text: title, description and key facts."""
@@ -200,6 +249,8 @@ class Dataset:
     entities: dict[str, Entity]
     extracts: dict[str, Extract]
     quantities: dict[str, Quantity] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

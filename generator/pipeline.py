@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .analysis.build import analyse
 from .errors import ProblemList
 from .link import LinkedBriefing, link
 from .load import load_records
@@ -39,6 +40,7 @@ def check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = Non
     citations = verify_quotes(dataset, articles, problems)
     problems.raise_if_any()
     linked = link(dataset, articles, citations)
+    linked.analysis = analyse(linked)
     linked.warnings = editorial_warnings(linked)
     return linked
 

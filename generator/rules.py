@@ -57,6 +57,21 @@ def attribution_warnings(linked: LinkedBriefing) -> list[Problem]:
     return warnings
 
 
+def event_warnings(linked: LinkedBriefing) -> list[Problem]:
+    """A dated extract must belong to an event, so that the timeline shows each event once."""
+    in_events = {i for event in linked.dataset.events.values() for i in event.evidence}
+    warnings = []
+    for extract in sorted(linked.dataset.extracts.values(), key=lambda e: e.location):
+        if extract.event_dates and extract.id not in in_events:
+            warnings.append(Problem(extract.location, f"extract {extract.id!r} has `event_dates` but is in no event",
+                                    "Add its id to the `evidence` of the event it reports in briefings/events.yml (or create that event)."))
+    for event in linked.dataset.events.values():
+        if not any(linked.dataset.extracts[i].event_dates for i in event.evidence if i in linked.dataset.extracts):
+            warnings.append(Problem(event.location, f"event {event.id!r} has no dated evidence, so it cannot be placed on the timeline",
+                                    "Give at least one of its extracts `event_dates`."))
+    return warnings
+
+
 def entity_and_summary_warnings(linked: LinkedBriefing) -> list[Problem]:
     """People need their role; a topic summary must rest on extracts shown on that topic's page."""
     warnings = []
@@ -77,4 +92,5 @@ def entity_and_summary_warnings(linked: LinkedBriefing) -> list[Problem]:
 
 def editorial_warnings(linked: LinkedBriefing) -> list[Problem]:
     """All editorial rules, in a stable order."""
-    return coverage_warnings(linked) + attribution_warnings(linked) + entity_and_summary_warnings(linked)
+    return (coverage_warnings(linked) + attribution_warnings(linked) + event_warnings(linked)
+            + entity_and_summary_warnings(linked))

@@ -8,6 +8,7 @@ from .errors import Location, ProblemList
 from .fields import FieldReader
 from .load import RawRecord
 from .figures import figures_of, quantity
+from .storyline import claim, event
 from .model import (
     ENTITY_KINDS, STANCES, Briefing, Dataset, Entity, Extract, PartialDate, SkippedLines,
     Source, SummaryPoint, Topic,
@@ -36,7 +37,9 @@ def build_dataset(records: list[RawRecord], problems: ProblemList) -> Dataset:
     entities = _unique(by_section.get("entities", []), _entity, "entity", problems)
     quantities = _unique(by_section.get("quantities", []), quantity, "quantity", problems)
     extracts = _unique(by_section.get("extracts", []), _extract, "extract", problems)
-    dataset = Dataset(briefing, sources, topics, entities, extracts, quantities)
+    events = _unique(by_section.get("events", []), event, "event", problems)
+    claims = _unique(by_section.get("claims", []), claim, "claim", problems)
+    dataset = Dataset(briefing, sources, topics, entities, extracts, quantities, events, claims)
     check_references(dataset, problems)
     return dataset
 
@@ -187,6 +190,16 @@ def check_references(dataset: Dataset, problems: ProblemList) -> None:
             check(point.evidence, dataset.extracts, "extract", point.location, "evidence")
     for point in dataset.briefing.key_facts:
         check(point.evidence, dataset.extracts, "extract", point.location, "evidence")
+    for happening in dataset.events.values():
+        check(happening.evidence, dataset.extracts, "extract", happening.location, "evidence")
+    for key_claim in dataset.claims.values():
+        for position in key_claim.positions:
+            check([position.extract] if position.extract else [], dataset.extracts, "extract", position.location, "extract")
+            check([position.actor] if position.actor else [], dataset.entities, "entity", position.location, "actor")
+            quoted = dataset.extracts.get(position.extract)
+            if quoted is not None and not position.actor and not quoted.speaker:
+                problems.add(position.location, f"extract {position.extract!r} has no speaker, so the position has no actor",
+                             "Add `actor: <entity id>` to the position, or a speaker to the extract.")
     owners: dict[str, Entity] = {}
     for entity in dataset.entities.values():
         for name in dict.fromkeys(n.casefold() for n in entity.names):

@@ -51,5 +51,5 @@ def test_uncovered_paragraph_fails_the_strict_build(corpus: Path, tmp_path: Path
     seed.write_text(seed.read_text(encoding="utf-8") + "A paragraph nobody has quoted.\n", encoding="utf-8")
     result = _build(corpus, tmp_path / "site")
     assert result.returncode != 0
-    assert "line 3 of beta.txt is neither cited by an extract nor skipped" in result.stderr
+    assert "line 4 of beta.txt is neither cited by an extract nor skipped" in result.stderr
     assert "Traceback" not in result.stderr

@@ -26,9 +26,10 @@ def test_indexes_of_the_fixture_corpus():
     linked = check_briefing(CORPUS / "briefings", CORPUS / "seeds", CORPUS)
     assert [t.id for t in linked.topics] == ["talks", "history"]
     assert [e.id for e in linked.topic_extracts["talks"]] == [
-        "northland-no-deal", "lee-not-serious", "treaty-1986", "lee-denies-offer", "ministry-cannot-confirm"]
+        "northland-no-deal", "lee-not-serious", "treaty-1986", "lee-denies-offer", "ministry-cannot-confirm",
+        "ministry-denies-failure", "ministry-40-ships", "lee-60-ships"]
     assert [e.id for e in linked.paragraph_extracts[("alpha", 5)]] == ["northland-no-deal", "lee-not-serious"]
-    assert [e.id for e in linked.said_by["ana-lee"]] == ["lee-not-serious", "lee-denies-offer"]
+    assert [e.id for e in linked.said_by["ana-lee"]] == ["lee-not-serious", "lee-denies-offer", "lee-60-ships"]
     assert "ministry-cannot-confirm" in [e.id for e in linked.mentioned_in["northland"]]
     assert linked.citations["lee-not-serious"].seed_text == "Southland’s envoy Ana Lee said the offer was “not serious”."
     assert linked.home_page(linked.dataset.extracts["treaty-1986"]) == "topics/talks.md"

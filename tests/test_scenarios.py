@@ -62,7 +62,7 @@ def test_check_command_prints_problems_without_traceback(corpus: Path, capsys) -
 def test_check_command_on_clean_data(corpus: Path, capsys) -> None:
     assert main(["--root", str(corpus), "check", "--strict"]) == 0
     captured = capsys.readouterr()
-    assert "6 quotes found verbatim" in captured.out and captured.err == ""
+    assert "9 quotes found verbatim" in captured.out and captured.err == ""
 
 
 def test_warnings_fail_only_in_strict_mode(corpus: Path, capsys) -> None:

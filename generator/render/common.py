@@ -37,21 +37,24 @@ def speaker_label(linked: LinkedBriefing, extract: Extract) -> str:
     return source_label(linked.dataset.sources[extract.source])
 
 
-def evidence_links(linked: LinkedBriefing, point: SummaryPoint, page: str) -> str:
-    """The extracts behind a curator's point, as links."""
+def grouped_links(linked: LinkedBriefing, extracts: list[Extract], page: str) -> str:
+    """Links to extracts, one name per speaker, with numbered links when a speaker has several."""
     by_speaker: dict[str, list[Extract]] = {}
-    for extract_id in point.evidence:
-        extract = linked.dataset.extracts[extract_id]
+    for extract in extracts:
         by_speaker.setdefault(speaker_label(linked, extract), []).append(extract)
-    # One name per speaker, with numbered links when it backs the point more than once.
     parts = []
-    for name, extracts in by_speaker.items():
-        if len(extracts) == 1:
-            parts.append(extract_link(linked, extracts[0], page, name))
+    for name, group in by_speaker.items():
+        if len(group) == 1:
+            parts.append(extract_link(linked, group[0], page, name))
         else:
-            numbered = ", ".join(extract_link(linked, e, page, str(i)) for i, e in enumerate(extracts, start=1))
+            numbered = ", ".join(extract_link(linked, e, page, str(i)) for i, e in enumerate(group, start=1))
             parts.append(f"{md_text(name)} ({numbered})")
     return "; ".join(parts)
+
+
+def evidence_links(linked: LinkedBriefing, point: SummaryPoint, page: str) -> str:
+    """The extracts behind a curator's point, as links."""
+    return grouped_links(linked, [linked.dataset.extracts[i] for i in point.evidence], page)
 
 
 def summary_list(linked: LinkedBriefing, points: tuple[SummaryPoint, ...], page: str) -> list[str]:
@@ -106,6 +109,22 @@ def attribution(linked: LinkedBriefing, extract: Extract, page: str) -> str:
     return f"— {who} · {where} · {md_text(date)}"
 
 
+def analysis_links(linked: LinkedBriefing, extract: Extract, page: str) -> list[str]:
+    """Links from an extract to where the analysis pages use it: timeline, figures, claims."""
+    analysis = linked.analysis
+    if analysis is None:
+        return []
+    links = []
+    for entry in analysis.by_extract_timeline.get(extract.id, []):
+        links.append("Timeline: " + md_link(entry.span.human(), relative(page, "timeline.md") + "#" + entry.anchor))
+    for group in analysis.by_extract_figures.get(extract.id, []):
+        target = relative(page, "figures.md") + f"#figure-{group.quantity.id}-{extract.id}"
+        links.append("Figures: " + md_link(group.quantity.title, target))
+    for claim in analysis.by_extract_claims.get(extract.id, []):
+        links.append("Claim: " + md_link(claim.text, relative(page, "who-said-what.md") + "#" + claim.id))
+    return links
+
+
 def extract_block(linked: LinkedBriefing, extract: Extract, page: str, anchored: bool) -> list[str]:
     """An extract: quote, attribution, dates, topics, mentions and curator note."""
     opening = f'<div class="extract" id="{extract_anchor(extract.id)}" markdown>' if anchored else '<div class="extract" markdown>'
@@ -121,9 +140,13 @@ def extract_block(linked: LinkedBriefing, extract: Extract, page: str, anchored:
     meta.append("Topics: " + ", ".join(topics))
     if linked.mentions.get(extract.id):
         meta.append("Mentions: " + ", ".join(entity_link(linked, e, page) for e in linked.mentions[extract.id]))
+    meta += analysis_links(linked, extract, page)
     if not anchored:
         meta.append(extract_link(linked, extract, page, "Open on its topic page"))
     lines += [" · ".join(meta), "{: .extract-meta }", ""]
+    for discrepancy in (linked.analysis.by_extract_discrepancies.get(extract.id, []) if linked.analysis else []):
+        target = relative(page, "discrepancies.md") + "#" + discrepancy.anchor
+        lines += [f"⚠ Discrepancy: {md_link(discrepancy.title, target)}", "{: .discrepancy-flag }", ""]
     if extract.note:
         lines += [f"*{CURATOR_LABEL}:* {md_text(extract.note)}", "{: .curator-note }", ""]
     lines += ["</div>", ""]

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from ..link import LinkedBriefing, entity_page, source_page, topic_page
+from .claims_page import render_corroboration, render_who_said_what
+from .discrepancies_page import render_discrepancies
 from .entities import render_entities_index, render_entity
+from .figures_page import render_figures
 from .home import render_home
 from .sources import render_source, render_sources_index
+from .timeline import render_timeline
 from .topics import render_topic, render_topics_index
 
 
@@ -16,6 +20,11 @@ def render_site(linked: LinkedBriefing) -> dict[str, str]:
         "topics/index.md": render_topics_index(linked),
         "sources/index.md": render_sources_index(linked),
         "entities/index.md": render_entities_index(linked),
+        "timeline.md": render_timeline(linked),
+        "figures.md": render_figures(linked),
+        "who-said-what.md": render_who_said_what(linked),
+        "corroboration.md": render_corroboration(linked),
+        "discrepancies.md": render_discrepancies(linked),
     }
     for topic in linked.topics:
         pages[topic_page(topic.id)] = render_topic(linked, topic)

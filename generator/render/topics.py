@@ -6,8 +6,8 @@ from itertools import groupby
 
 from ..link import LinkedBriefing, topic_page
 from ..markdown_text import md_link, md_text, plural, relative
-from ..model import Topic
-from .common import CURATOR_LABEL, extract_block, summary_list
+from ..model import Extract, Topic
+from .common import CURATOR_LABEL, extract_block, grouped_links, summary_list
 
 
 def render_topic(linked: LinkedBriefing, topic: Topic) -> str:
@@ -23,6 +23,7 @@ def render_topic(linked: LinkedBriefing, topic: Topic) -> str:
                   f"**Summary** · *{CURATOR_LABEL}, resting on the extracts linked after each point*", ""]
         lines += summary_list(linked, topic.summary, page)
         lines += ["", "</div>", ""]
+    lines += stance_box(linked, extracts, page)
     if topic.related:
         links = [md_link(linked.dataset.topics[r].title, relative(page, topic_page(r))) for r in topic.related]
         lines += ["Related topics: " + " · ".join(links), "{: .related-topics }", ""]
@@ -34,6 +35,27 @@ def render_topic(linked: LinkedBriefing, topic: Topic) -> str:
         for extract in group:
             lines += extract_block(linked, extract, page, anchored=True)
     return "\n".join(lines).rstrip() + "\n"
+
+
+STANCE_GROUPS = (
+    ("Stated or confirmed", ("stated", "confirmed", "reported", "accused", "warned", "condemned", "urged")),
+    ("Claimed, assessed or expected", ("claimed", "assessed", "estimated", "expected", "speculated")),
+    ("Could not confirm", ("could not confirm", "declined to comment", "did not comment")),
+    ("Did not deny", ("did not deny",)),
+    ("Denied or dismissed", ("denied", "dismissed")),
+)
+
+
+def stance_box(linked: LinkedBriefing, extracts: list[Extract], page: str) -> list[str]:
+    """Who stated, claimed, could not confirm or denied what on this page, computed from the stances."""
+    rows = []
+    for label, stances in STANCE_GROUPS:
+        group = [e for e in extracts if e.stance in stances]
+        if group:
+            rows.append(f"- **{label} ({len(group)}):** {grouped_links(linked, group, page)}")
+    if not rows:
+        return []
+    return ['<div class="stance-box" markdown>', "", "**How it was said** (computed from the extracts’ stances)", ""] + rows + ["", "</div>", ""]
 
 
 def render_topics_index(linked: LinkedBriefing) -> str:

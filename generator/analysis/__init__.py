@@ -1,0 +1,1 @@
+"""Analysis across sources: timeline, figures, who said what, corroboration, discrepancies."""

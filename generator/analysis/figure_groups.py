@@ -1,0 +1,78 @@
+"""Figures grouped by what they count, with the interval each figure allows."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..link import LinkedBriefing
+from ..model import Extract, Figure, PartialDate, Quantity
+
+# How far a hedge word stretches a figure; used only to decide whether two figures can agree.
+_APPROXIMATE = 0.1
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One figure with everything a reader needs: value, date, claimant, source."""
+
+    figure: Figure
+    extract: Extract
+    as_of: PartialDate
+    claimant: str  # entity id, or "" for the article's own voice
+
+    def interval(self) -> tuple[float, float]:
+        """The values the figure is compatible with, given its qualifier."""
+        low, high, qualifier = self.figure.low, self.figure.high, self.figure.qualifier
+        if qualifier in ("about", "approximately", "around", "some"):
+            return low * (1 - _APPROXIMATE), high * (1 + _APPROXIMATE)
+        if qualifier in ("at least", "more than", "over"):
+            return low, math.inf
+        if qualifier in ("up to", "nearly"):
+            return 0.0, high
+        return low, high
+
+    def agrees_with(self, other: "FigureRow") -> bool:
+        """True when some value satisfies both figures."""
+        a_low, a_high = self.interval()
+        b_low, b_high = other.interval()
+        return a_low <= b_high and b_low <= a_high
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """All figures for one quantity, in date order."""
+
+    quantity: Quantity
+    rows: tuple[FigureRow, ...]
+
+    def conflicting(self) -> tuple[FigureRow, ...]:
+        """Rows that disagree with at least one other row of the group (linear: compare with the extremes)."""
+        if len(self.rows) < 2:
+            return ()
+        intervals = [r.interval() for r in self.rows]
+        by_high = sorted(range(len(intervals)), key=lambda i: intervals[i][1])[:2]
+        by_low = sorted(range(len(intervals)), key=lambda i: -intervals[i][0])[:2]
+        result = []
+        for index, (low, high) in enumerate(intervals):
+            lowest_high = intervals[by_high[0] if by_high[0] != index else by_high[1]][1]
+            highest_low = intervals[by_low[0] if by_low[0] != index else by_low[1]][0]
+            if lowest_high < low or highest_low > high:
+                result.append(self.rows[index])
+        return tuple(result)
+
+
+def group_figures(linked: LinkedBriefing) -> list[FigureGroup]:
+    """Every quantity that has figures, in the order of quantities.yml ids."""
+    data = linked.dataset
+    rows: dict[str, list[FigureRow]] = {}
+    for extract in data.extracts.values():
+        for figure in extract.figures:
+            as_of = figure.as_of or extract.said_on or data.sources[extract.source].published
+            rows.setdefault(figure.quantity, []).append(
+                FigureRow(figure, extract, as_of, figure.claimed_by or extract.speaker))
+    groups = []
+    for quantity_id in sorted(rows):
+        ordered = sorted(rows[quantity_id], key=lambda r: (r.as_of.first_day(), r.figure.low, r.extract.source, r.extract.id))
+        groups.append(FigureGroup(data.quantities[quantity_id], tuple(ordered)))
+    return groups

@@ -1,0 +1,81 @@
+"""Who said what on the key claims (a matrix), and how widely each claim and event is carried."""
+
+from __future__ import annotations
+
+from ..analysis.claims import claim_corroboration, event_corroboration, stands
+from ..link import LinkedBriefing
+from ..markdown_text import md_inline, md_link, md_text, plural
+from .common import CURATOR_LABEL, entity_link, extract_link
+
+CLAIMS_PAGE = "who-said-what.md"
+CORROBORATION_PAGE = "corroboration.md"
+
+
+def _short(day) -> str:
+    return day.human()
+
+
+def render_who_said_what(linked: LinkedBriefing) -> str:
+    """Actors against key claims; each cell the actor's stances, dated and linked to the extract."""
+    page = CLAIMS_PAGE
+    claims = linked.analysis.claims
+    lines = ["# Who said what", "",
+             f"The key claims of the story (in the curator’s wording) and every position the articles report on them. "
+             f"Each cell links to the extract; the date is when it was said (or the article’s date when the day is not given).", ""]
+    for number, claim in enumerate(claims, start=1):
+        lines.append(f"{number}. {md_link(claim.text, '#' + claim.id)}")
+    lines += ["", "## Matrix {#matrix}", ""]
+    header = "| Actor | " + " | ".join(md_link(f"Claim {n}", "#" + c.id) for n, c in enumerate(claims, start=1)) + " |"
+    lines += [header, "| --- |" + " --- |" * len(claims)]
+    per_claim = {c.id: stands(linked, c) for c in claims}
+    for actor in linked.analysis.actors:
+        cells = []
+        for claim in claims:
+            mine = [s for s in per_claim[claim.id] if s.actor == actor]
+            cells.append("<br>".join(
+                f'<span class="claim-stance {s.position.stance.replace(" ", "-")}">'
+                f'{extract_link(linked, s.extract, page, s.position.stance)}</span> {md_inline(_short(linked.reported_on(s.extract)))}'
+                for s in mine) or "·")
+        lines.append(f"| {entity_link(linked, actor, page)} | " + " | ".join(cells) + " |")
+    lines.append("")
+    for number, claim in enumerate(claims, start=1):
+        corroboration = claim_corroboration(linked, claim)
+        lines += [f"## Claim {number}: {md_text(claim.text)} {{#{claim.id}}}", "", f"*{CURATOR_LABEL}.* " + _carried(corroboration), ""]
+        for stand in per_claim[claim.id]:
+            lines.append(f"- {md_text(_short(linked.reported_on(stand.extract)))}: {entity_link(linked, stand.actor, page)} "
+                         f"**{md_inline(stand.position.stance)}** — {extract_link(linked, stand.extract, page, stand.extract.id)}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _carried(corroboration) -> str:
+    if not corroboration.sources:
+        return "No article reports anyone asserting it."
+    text = (f"Supported in {plural(len(corroboration.sources), 'article')} by "
+            f"{plural(len(corroboration.voices), 'actor')}.")
+    return text + (" **Single source.**" if corroboration.single_source else "")
+
+
+def render_corroboration(linked: LinkedBriefing) -> str:
+    """For each claim and event: how many articles carry it; single-source items marked."""
+    page = CORROBORATION_PAGE
+    lines = ["# Corroboration", "",
+             "How many of the articles carry each key claim and each event. Articles are counted, not repetitions; "
+             "several articles relaying the same agency are still one voice, so the named voices are listed too.", "",
+             "## Key claims {#claims}", "",
+             "| Claim | Articles supporting | Voices asserting | Positions against or unconfirmed |", "| --- | --- | --- | --- |"]
+    for claim in linked.analysis.claims:
+        corroboration = claim_corroboration(linked, claim)
+        against = [s for s in stands(linked, claim) if s.position.stance not in ("asserts", "expects")]
+        single = " (single source)" if corroboration.single_source else ""
+        lines.append(f"| {md_link(claim.text, CLAIMS_PAGE + '#' + claim.id)} | {len(corroboration.sources)}{single} | "
+                     f"{', '.join(entity_link(linked, v, page) for v in corroboration.voices) or '—'} | {len(against)} |")
+    lines += ["", "## Events {#events}", "", "| Date | Event | Articles | According to |", "| --- | --- | --- | --- |"]
+    for entry in linked.analysis.timeline:
+        if entry.kind != "event":
+            continue
+        corroboration = event_corroboration(entry.extracts)
+        single = " (single source)" if corroboration.single_source else ""
+        lines.append(f"| {md_text(entry.span.human())} | {md_link(entry.title, 'timeline.md#' + entry.anchor)} | "
+                     f"{len(corroboration.sources)}{single} | {', '.join(entity_link(linked, v, page) for v in corroboration.voices) or 'the articles themselves'} |")
+    return "\n".join(lines).rstrip() + "\n"

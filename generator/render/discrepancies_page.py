@@ -1,0 +1,43 @@
+"""The discrepancies page: every detected disagreement between sources, with the extracts involved."""
+
+from __future__ import annotations
+
+from ..link import LinkedBriefing, source_page
+from ..markdown_text import md_inline, md_link, md_text, relative
+from .common import extract_link, source_label, speaker_label
+
+PAGE = "discrepancies.md"
+KINDS = (
+    ("words", "Same words, different speakers", "The same run of words is attributed to different people by different articles."),
+    ("figures", "Different figures for the same thing", "Figures for one quantity that cannot all be true at once."),
+    ("dates", "Different dates for the same event", "Articles date the same event to days that cannot coincide."),
+    ("contradiction", "Sources contradicting each other", "A key claim asserted in one article and denied in another."),
+)
+
+
+def render_discrepancies(linked: LinkedBriefing) -> str:
+    """Discrepancies grouped by kind; each lists what differs and links every extract involved."""
+    found = linked.analysis.discrepancies
+    lines = ["# Discrepancies", "",
+             "Detected automatically from the curated data each time the site is built. Each is flagged on the extracts "
+             "involved. This page shows where the articles disagree; it does not decide which one is right.", ""]
+    for kind, title, explanation in KINDS:
+        items = [d for d in found if d.kind == kind]
+        lines += [f"## {title} {{#{kind}}}", "", explanation, ""]
+        if not items:
+            lines += ["None found.", ""]
+        for item in items:
+            lines += [f"### {md_text(item.title)} {{#{item.anchor}}}", ""]
+            lines += [f"- {md_inline(detail)}" for detail in item.details] + [""]
+            lines.append("Extracts involved:")
+            lines.append("")
+            for extract in item.extracts:
+                source = linked.dataset.sources[extract.source]
+                citation = linked.citations.get(extract.id)
+                where = md_link(f"{source_label(source)}, line {citation.line if citation else 0}",
+                                relative(PAGE, source_page(source.id)) + f"#line-{citation.line if citation else 0}")
+                lines.append(f"- {extract_link(linked, extract, PAGE, speaker_label(linked, extract))} "
+                             f"({md_inline(extract.stance or 'article text')}) in {where}: "
+                             f"«{md_inline(linked.shown_quote(extract))}»")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,156 @@
+"""Static SVG charts generated at build time: no script, no external resource."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import math
+from dataclasses import dataclass
+
+PALETTE = ("#3949ab", "#d81b60", "#00897b", "#f4511e", "#6d4c41", "#8e24aa", "#43a047", "#546e7a")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _text(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _day_label(day: datetime.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+def chart_figure(svg: str, caption: str) -> str:
+    """A chart as one raw HTML block (no blank lines, so Markdown leaves it alone)."""
+    return f'<figure class="chart-figure">{svg}<figcaption>{_text(caption)}</figcaption></figure>'
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One thing to draw on a time axis: a day or a span of days, linked to an anchor."""
+
+    start: datetime.date
+    end: datetime.date
+    lane: int  # 0 = events, 1 = statements
+    label: str
+    href: str
+
+
+def timeline_svg(marks: list[Mark], lanes: tuple[str, str], title: str) -> str:
+    """A horizontal timeline: one lane per kind, markers stacked when they share a day."""
+    first = min(m.start for m in marks)
+    last = max(m.end for m in marks)
+    days = max((last - first).days, 1)
+    width, left, right = 960, 110, 20
+    scale = (width - left - right) / days
+    stacks: dict[tuple[int, datetime.date], int] = {}
+    placed = []
+    for mark in sorted(marks, key=lambda m: (m.lane, m.start, m.end, m.label)):
+        level = stacks.get((mark.lane, mark.start), 0)
+        stacks[(mark.lane, mark.start)] = level + 1
+        placed.append((mark, level))
+    depth = [max([lvl + 1 for m, lvl in placed if m.lane == lane] or [1]) for lane in (0, 1)]
+    row = 12
+    lane_top = [30, 30 + depth[0] * row + 30]
+    height = lane_top[1] + depth[1] * row + 40
+    x = lambda day: left + (day - first).days * scale  # noqa: E731
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="timeline-chart-title" class="chart timeline-chart">',
+             f'<title id="timeline-chart-title">{_text(title)}</title>']
+    for lane, name in enumerate(lanes):
+        top = lane_top[lane]
+        parts.append(f'<text x="4" y="{top + 9}" class="lane-label">{_text(name)}</text>')
+        parts.append(f'<line x1="{left}" y1="{top - 6}" x2="{width - right}" y2="{top - 6}" class="lane-rule"/>')
+    day = first
+    while day <= last:
+        if day.weekday() == 0 or day == first:
+            parts.append(f'<line x1="{x(day):.1f}" y1="22" x2="{x(day):.1f}" y2="{height - 22}" class="tick"/>')
+            parts.append(f'<text x="{x(day):.1f}" y="{height - 8}" class="tick-label" text-anchor="middle">{_day_label(day)}</text>')
+        day += datetime.timedelta(days=1)
+    for mark, level in placed:
+        y = lane_top[mark.lane] + level * row + 4
+        colour = PALETTE[mark.lane]
+        if mark.end > mark.start:
+            shape = (f'<rect x="{x(mark.start):.1f}" y="{y - 4}" width="{max(x(mark.end) - x(mark.start), 4):.1f}" '
+                     f'height="8" rx="4" fill="{colour}" opacity="0.75"/>')
+        else:
+            shape = f'<circle cx="{x(mark.start):.1f}" cy="{y}" r="4.5" fill="{colour}"/>'
+        parts.append(f'<a href="{_text(mark.href)}"><title>{_text(mark.label)}</title>{shape}</a>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A figure on a chart: a day, a value or range, a series (claimant) and a link."""
+
+    day: datetime.date
+    low: float
+    high: float
+    series: str
+    shape: str  # "exact", "approximate", "at least", "up to"
+    label: str
+    href: str
+
+
+def figure_svg(points: list[Point], series: list[str], unit: str, title: str, anchor: str) -> str:
+    """Figures over time, one colour per claimant; ranges as bars, hedged figures by marker shape."""
+    width, height, left, right, top, bottom = 720, 300, 90, 20, 20, 50
+    first = min(p.day for p in points) - datetime.timedelta(days=3)
+    last = max(p.day for p in points) + datetime.timedelta(days=3)
+    span = max((last - first).days, 1)
+    peak = max(p.high for p in points)
+    ceiling = _nice_ceiling(peak * 1.15 if peak > 0 else 1)
+    x = lambda day: left + (day - first).days * (width - left - right) / span  # noqa: E731
+    y = lambda value: top + (1 - value / ceiling) * (height - top - bottom)  # noqa: E731
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 18 * len(series)}" role="img" '
+             f'aria-labelledby="{anchor}-chart-title" class="chart figure-chart">',
+             f'<title id="{anchor}-chart-title">{_text(title)}</title>']
+    for step in range(5):
+        value = ceiling * step / 4
+        parts.append(f'<line x1="{left}" y1="{y(value):.1f}" x2="{width - right}" y2="{y(value):.1f}" class="tick"/>')
+        parts.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" class="tick-label" text-anchor="end">{_number(value)}</text>')
+    parts.append(f'<text x="{left}" y="{top - 6}" class="tick-label">{_text(unit)}</text>')
+    day = first
+    while day <= last:
+        if day.weekday() == 0:
+            parts.append(f'<text x="{x(day):.1f}" y="{height - bottom + 18}" class="tick-label" text-anchor="middle">{_day_label(day)}</text>')
+        day += datetime.timedelta(days=1)
+    for point in points:
+        colour = PALETTE[series.index(point.series) % len(PALETTE)]
+        cx = x(point.day)
+        shape = _marker(point.shape, cx, y(point.high), colour)
+        if point.high > point.low:
+            shape = f'<line x1="{cx:.1f}" y1="{y(point.low):.1f}" x2="{cx:.1f}" y2="{y(point.high):.1f}" stroke="{colour}" stroke-width="3"/>' + shape
+        parts.append(f'<a href="{_text(point.href)}"><title>{_text(point.label)}</title>{shape}</a>')
+    for index, name in enumerate(series):
+        colour = PALETTE[index % len(PALETTE)]
+        legend_y = height + 18 * index + 4
+        parts.append(f'<circle cx="{left + 6}" cy="{legend_y}" r="5" fill="{colour}"/>'
+                     f'<text x="{left + 16}" y="{legend_y + 4}" class="legend">{_text(name)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _marker(shape: str, cx: float, cy: float, colour: str) -> str:
+    if shape == "at least":
+        return f'<path d="M{cx:.1f},{cy - 7:.1f} l6,10 h-12 z" fill="{colour}"/>'
+    if shape == "up to":
+        return f'<path d="M{cx:.1f},{cy + 7:.1f} l6,-10 h-12 z" fill="{colour}"/>'
+    if shape == "approximate":
+        return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5.5" fill="white" stroke="{colour}" stroke-width="2.5"/>'
+    return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5.5" fill="{colour}"/>'
+
+
+def _nice_ceiling(value: float) -> float:
+    magnitude = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * magnitude >= value:
+            return step * magnitude
+    return 10 * magnitude
+
+
+def _number(value: float) -> str:
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:g}m"
+    if value < 10:
+        return f"{value:g}"
+    return f"{value:,.0f}"
