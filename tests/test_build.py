@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,37 @@ def test_no_curated_text_becomes_html(built):
     for page in built["site"].rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html
+
+
+def _page_text(built, path: str) -> str:
+    html = site_path(built["site"], path).read_text(encoding="utf-8")
+    main = html[html.index('<article'):html.index('</article>')]
+    return " ".join(re.sub(r"<[^>]+>", " ", main).split())
+
+
+def test_analysis_pages_show_the_real_disagreements(built):
+    linked = built["generated"].linked
+    discrepancies = _page_text(built, "discrepancies.md")
+    assert "The same words are attributed to Mark Rutte and to Jens Stoltenberg" in unescape(discrepancies)
+    assert "Figures differ for: Total North Korean deployment to Russia" in unescape(discrepancies)
+    figures = unescape(_page_text(built, "figures.md"))
+    assert "The sources differ:" in figures and "around 12,000" in figures
+    timeline = site_path(built["site"], "timeline.md").read_text(encoding="utf-8")
+    assert timeline.count("<circle") + timeline.count("<rect") >= 20
+    events = [e for e in linked.analysis.timeline if e.kind == "event"]
+    assert events and all(f'id="{e.anchor}"' in timeline for e in events)
+    matrix = read_page(site_path(built["site"], "who-said-what.md"))
+    assert len(linked.analysis.claims) >= 5 and len(linked.analysis.actors) >= 5
+    assert sum("/topics/" in h for h in matrix.hrefs) >= sum(len(c.positions) for c in linked.analysis.claims)
+    corroboration = unescape(_page_text(built, "corroboration.md"))
+    assert "(single source)" in corroboration
+
+
+def test_extracts_are_flagged_and_linked_to_the_analysis(built):
+    reactions = site_path(built["site"], "topics/reactions.md").read_text(encoding="utf-8")
+    for extract_id in ("stoltenberg-cannot-confirm", "rutte-official-position"):
+        start = reactions.index(f'id="extract-{extract_id}"')
+        block = reactions[start:reactions.index("</div>", start)]
+        assert "Discrepancy:" in block and "discrepancies/#words-" in block, extract_id
+    assert "timeline/#said-2024-10-18-mark-rutte" in block
+    assert "How it was said" in reactions and "Denied or dismissed" in reactions
