@@ -49,6 +49,11 @@ class PartialDate:
         month = self.month or 12
         return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
+    def short(self) -> str:
+        """Compact form for tables: "18 Oct 2024"."""
+        full = self.human()
+        return " ".join(part[:3] if part.isalpha() else part for part in full.split())
+
     def human(self) -> str:
         """The date for readers: "18 October 2024"."""
         months = ("January", "February", "March", "April", "May", "June", "July",

@@ -63,7 +63,7 @@ class FigureGroup:
 
 
 def group_figures(linked: LinkedBriefing) -> list[FigureGroup]:
-    """Every quantity that has figures, in the order of quantities.yml ids."""
+    """Every quantity that has figures, in the order the editors list quantities."""
     data = linked.dataset
     rows: dict[str, list[FigureRow]] = {}
     for extract in data.extracts.values():
@@ -72,7 +72,7 @@ def group_figures(linked: LinkedBriefing) -> list[FigureGroup]:
             rows.setdefault(figure.quantity, []).append(
                 FigureRow(figure, extract, as_of, figure.claimed_by or extract.speaker))
     groups = []
-    for quantity_id in sorted(rows):
+    for quantity_id in (q for q in data.quantities if q in rows):
         ordered = sorted(rows[quantity_id], key=lambda r: (r.as_of.first_day(), r.figure.low, r.extract.source, r.extract.id))
         groups.append(FigureGroup(data.quantities[quantity_id], tuple(ordered)))
     return groups

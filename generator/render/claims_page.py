@@ -11,10 +11,6 @@ CLAIMS_PAGE = "who-said-what.md"
 CORROBORATION_PAGE = "corroboration.md"
 
 
-def _short(day) -> str:
-    return day.human()
-
-
 def render_who_said_what(linked: LinkedBriefing) -> str:
     """Actors against key claims; each cell the actor's stances, dated and linked to the extract."""
     page = CLAIMS_PAGE
@@ -34,7 +30,7 @@ def render_who_said_what(linked: LinkedBriefing) -> str:
             mine = [s for s in per_claim[claim.id] if s.actor == actor]
             cells.append("<br>".join(
                 f'<span class="claim-stance {s.position.stance.replace(" ", "-")}">'
-                f'{extract_link(linked, s.extract, page, s.position.stance)}</span> {md_inline(_short(linked.reported_on(s.extract)))}'
+                f'{extract_link(linked, s.extract, page, s.position.stance)}</span> {md_inline(linked.reported_on(s.extract).short())}'
                 for s in mine) or "·")
         lines.append(f"| {entity_link(linked, actor, page)} | " + " | ".join(cells) + " |")
     lines.append("")
@@ -42,7 +38,7 @@ def render_who_said_what(linked: LinkedBriefing) -> str:
         corroboration = claim_corroboration(linked, claim)
         lines += [f"## Claim {number}: {md_text(claim.text)} {{#{claim.id}}}", "", f"*{CURATOR_LABEL}.* " + _carried(corroboration), ""]
         for stand in per_claim[claim.id]:
-            lines.append(f"- {md_text(_short(linked.reported_on(stand.extract)))}: {entity_link(linked, stand.actor, page)} "
+            lines.append(f"- {md_text(linked.reported_on(stand.extract).human())}: {entity_link(linked, stand.actor, page)} "
                          f"**{md_inline(stand.position.stance)}** — {extract_link(linked, stand.extract, page, stand.extract.id)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..link import LinkedBriefing, source_page
 from ..markdown_text import md_inline, md_link, md_text, relative
-from .common import extract_link, source_label, speaker_label
+from .common import entity_link, extract_link, source_label
 
 PAGE = "discrepancies.md"
 KINDS = (
@@ -36,8 +36,9 @@ def render_discrepancies(linked: LinkedBriefing) -> str:
                 citation = linked.citations.get(extract.id)
                 where = md_link(f"{source_label(source)}, line {citation.line if citation else 0}",
                                 relative(PAGE, source_page(source.id)) + f"#line-{citation.line if citation else 0}")
-                lines.append(f"- {extract_link(linked, extract, PAGE, speaker_label(linked, extract))} "
-                             f"({md_inline(extract.stance or 'article text')}) in {where}: "
+                who = entity_link(linked, extract.speaker, PAGE) if extract.speaker else "Article text"
+                lines.append(f"- {who}, {extract_link(linked, extract, PAGE, extract.id)} "
+                             f"({md_inline(extract.stance or 'narrative')}) in {where}: "
                              f"«{md_inline(linked.shown_quote(extract))}»")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -77,6 +77,7 @@ def render_figures(linked: LinkedBriefing) -> str:
                       f"([see discrepancies](discrepancies.md#figures-{quantity.id})).", "{: .discrepancy-note }", ""]
         elif len({r.extract.source for r in group.rows}) > 1:
             lines += ["The sources agree on this figure.", "{: .page-intro }", ""]
-        lines += [_chart(linked, group), ""]
+        if len(group.rows) > 1:
+            lines += [_chart(linked, group), ""]
         lines += _table(linked, group, {id(r) for r in conflicting}) + [""]
     return "\n".join(lines).rstrip() + "\n"
