@@ -1,0 +1,5 @@
+"""The command-line commands; each module registers one subcommand."""
+
+from . import check
+
+COMMANDS = [check]

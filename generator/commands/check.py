@@ -1,0 +1,35 @@
+"""`check`: load, validate and verify without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import BriefingError
+from ..pipeline import check_briefing
+
+
+def register(subparsers) -> None:
+    """Add the `check` command."""
+    parser = subparsers.add_parser("check", help="load, validate and verify every quote without building the site")
+    parser.add_argument("--strict", action="store_true", help="also fail on warnings (uncited paragraphs, unattributed statements, ...)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print every problem at once; 0 clean, 1 problems (or warnings with --strict)."""
+    root = args.root
+    try:
+        linked = check_briefing(root / "briefings", root / "seeds", root)
+    except BriefingError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    for warning in linked.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if linked.warnings and args.strict:
+        print(f"{len(linked.warnings)} warnings; --strict makes them fail the check", file=sys.stderr)
+        return 1
+    data = linked.dataset
+    print(f"ok: {len(data.sources)} sources, {len(data.extracts)} extracts, {len(data.entities)} entities, "
+          f"{len(data.topics)} topics; {len(linked.citations)} quotes found verbatim in their seeds")
+    return 0
