@@ -10,7 +10,7 @@ from .errors import ProblemList
 from .link import LinkedBriefing, link
 from .load import load_records
 from .provenance import verify_quotes
-from .render.site import render_site
+from .render.site import page_origins, render_site
 from .rules import editorial_warnings
 from .seeds import read_articles
 from .validate import build_dataset
@@ -22,6 +22,7 @@ class GeneratedSite:
 
     pages: dict[str, str]
     linked: LinkedBriefing
+    origins: dict[str, str]
 
     def summary(self) -> str:
         """One line for logs."""
@@ -48,4 +49,4 @@ def check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = Non
 def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None) -> GeneratedSite:
     """Run the whole pipeline and return the pages."""
     linked = check_briefing(briefings_dir, seeds_dir, root)
-    return GeneratedSite(render_site(linked), linked)
+    return GeneratedSite(render_site(linked), linked, page_origins(linked))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -64,7 +65,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # One page per source and entity would swamp the navigation; the index pages list them.
             listed = path.endswith("index.md") or path.startswith("topics/")
             inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+            generated = File.generated(config, path, content=markdown, inclusion=inclusion)
+            # Edit links of generated pages point at the YAML the page comes from, not at docs/.
+            origin = self.root / self.site.origins.get(path, self.config.briefings)
+            generated.edit_uri = Path(os.path.relpath(origin, config.docs_dir)).as_posix()
+            files.append(generated)
         return files
 
     def on_pre_page(self, page, config, files):

@@ -53,3 +53,31 @@ def test_uncovered_paragraph_fails_the_strict_build(corpus: Path, tmp_path: Path
     assert result.returncode != 0
     assert "line 4 of beta.txt is neither cited by an extract nor skipped" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _json_ld(html: str) -> list[dict]:
+    import json
+    import re
+
+    return [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+
+
+def test_structured_data_and_edit_links(corpus: Path, tmp_path: Path):
+    config = corpus / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "repo_url: https://github.com/example/briefing\n"
+                      "edit_uri: edit/main/docs/\n", encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  features: [content.action.edit]\n"),
+                      encoding="utf-8")
+    result = _build(corpus, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    topic = site_path(tmp_path / "site", "topics/history.md").read_text(encoding="utf-8")
+    graph = _json_ld(topic)[0]["@graph"]
+    treaty = next(q for q in graph if q["@id"] == "#extract-treaty-1986")
+    assert treaty["@type"] == "Quotation" and treaty["creator"] == {"@type": "Organization", "name": "Northland ministry"}
+    assert treaty["text"].endswith("# it still <script>alert(1)</script> stands.")
+    assert treaty["isBasedOn"]["url"] == "../../sources/alpha/#line-7"
+    source = _json_ld(site_path(tmp_path / "site", "sources/alpha.md").read_text(encoding="utf-8"))[0]
+    assert source["@type"] == "NewsArticle" and source["datePublished"] == "2024-10-18"
+    assert 'href="https://github.com/example/briefing/edit/main/briefings/topics.yml"' in topic
+    about = site_path(tmp_path / "site", "about.md").read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/briefing/edit/main/docs/about.md"' in about

@@ -33,3 +33,24 @@ def render_site(linked: LinkedBriefing) -> dict[str, str]:
     for entity in linked.dataset.entities.values():
         pages[entity_page(entity.id)] = render_entity(linked, entity)
     return dict(sorted(pages.items()))
+
+
+def page_origins(linked: LinkedBriefing) -> dict[str, str]:
+    """For each generated page, the editors' YAML file it mostly comes from (for edit links)."""
+    data = linked.dataset
+    first = lambda items, fallback: next((i.location.path for i in items), fallback)  # noqa: E731
+    origins = {
+        "index.md": data.briefing.location.path,
+        "topics/index.md": first(data.topics.values(), "briefings"),
+        "sources/index.md": first(data.sources.values(), "briefings"),
+        "entities/index.md": first(data.entities.values(), "briefings"),
+        "timeline.md": first(data.events.values(), "briefings"),
+        "figures.md": first(data.quantities.values(), "briefings"),
+        "who-said-what.md": first(data.claims.values(), "briefings"),
+        "corroboration.md": first(data.claims.values(), "briefings"),
+        "discrepancies.md": first(data.claims.values(), "briefings"),
+    }
+    origins.update({topic_page(t.id): t.location.path for t in data.topics.values()})
+    origins.update({source_page(s.id): s.location.path for s in data.sources.values()})
+    origins.update({entity_page(e.id): e.location.path for e in data.entities.values()})
+    return dict(sorted(origins.items()))

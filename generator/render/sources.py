@@ -8,6 +8,7 @@ from ..link import LinkedBriefing, source_page, topic_page
 from ..markdown_text import md_inline, md_link, md_text, plural, relative
 from ..model import Source, SourceParagraph
 from .common import extract_link
+from .structured import news_article
 
 
 def cited_spans(linked: LinkedBriefing, paragraph: SourceParagraph) -> list[tuple[int, int]]:
@@ -55,6 +56,7 @@ def render_source(linked: LinkedBriefing, source: Source) -> str:
             span = f"line {item.first}" if item.first == item.last else f"lines {item.first}–{item.last}"
             lines.append(f"- {span}: {md_inline(item.reason)}")
         lines.append("")
+    lines += [news_article(linked, source), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

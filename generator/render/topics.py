@@ -7,6 +7,7 @@ from itertools import groupby
 from ..link import LinkedBriefing, topic_page
 from ..markdown_text import md_link, md_text, plural, relative
 from ..model import Extract, Topic
+from .structured import quotations
 from .common import CURATOR_LABEL, extract_block, grouped_links, summary_list
 
 
@@ -34,6 +35,9 @@ def render_topic(linked: LinkedBriefing, topic: Topic) -> str:
         lines += [f"### {md_text(day.human())} {{#on-{day.iso()}}}", ""]
         for extract in group:
             lines += extract_block(linked, extract, page, anchored=True)
+    script = quotations(linked, extracts, page)
+    if script:
+        lines += [script, ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

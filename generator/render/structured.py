@@ -1,0 +1,66 @@
+"""schema.org JSON-LD for search engines and tools: NewsArticle per source, Quotation per extract.
+
+URLs assume MkDocs' default directory URLs (`topics/deployment.md` is served at `topics/deployment/`).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from ..link import LinkedBriefing, source_page
+from ..model import Extract, Source
+
+
+def page_url(markdown_path: str) -> str:
+    """Site URL of a page, relative to the site root: "topics/deployment/", "" for the home page."""
+    stem = markdown_path[:-3]
+    if stem == "index":
+        return ""
+    return (stem[:-len("index")] if stem.endswith("/index") else stem + "/")
+
+
+def url_between(from_page: str, to_page: str, fragment: str = "") -> str:
+    """Relative URL from one page to another (or to a fragment of it) in the built site."""
+    base = page_url(from_page) or "."
+    target = page_url(to_page) or "."
+    relative = posixpath.relpath(target, base if base == "." else base.rstrip("/"))
+    relative = "./" if relative == "." else relative.rstrip("/") + "/"
+    return relative + (f"#{fragment}" if fragment else "")
+
+
+def _script(data: dict) -> str:
+    # Curated text must not be able to close the script element or smuggle markup.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def news_article(linked: LinkedBriefing, source: Source) -> str:
+    """JSON-LD for a source page."""
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "@id": "#article",
+            "headline": source.headline, "datePublished": source.published.iso(), "inLanguage": source.language}
+    if source.outlet.casefold() != "unknown":
+        data["publisher"] = {"@type": "Organization", "name": source.outlet}
+    if source.url:
+        data["url"] = source.url
+    return _script(data)
+
+
+def quotations(linked: LinkedBriefing, extracts: list[Extract], page: str) -> str:
+    """JSON-LD for the extracts shown on a topic page."""
+    items = []
+    for extract in extracts:
+        citation = linked.citations.get(extract.id)
+        source = linked.dataset.sources[extract.source]
+        item = {"@type": "Quotation", "@id": f"#extract-{extract.id}", "text": linked.shown_quote(extract),
+                "isBasedOn": {"@type": "NewsArticle", "@id": url_between(page, source_page(source.id), "article"),
+                              "headline": source.headline,
+                              "url": url_between(page, source_page(source.id), f"line-{citation.line}" if citation else "")}}
+        if extract.speaker:
+            speaker = linked.dataset.entities[extract.speaker]
+            item["creator"] = {"@type": "Person" if speaker.kind == "person" else "Organization", "name": speaker.name}
+        if extract.said_on:
+            item["dateCreated"] = extract.said_on.iso()
+        items.append(item)
+    return _script({"@context": "https://schema.org", "@graph": items}) if items else ""
