@@ -1,5 +1,5 @@
 """The command-line commands; each module registers one subcommand."""
 
-from . import check
+from . import check, export
 
-COMMANDS = [check]
+COMMANDS = [check, export]
