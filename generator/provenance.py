@@ -5,6 +5,7 @@ Only whitespace and typographic quotes/dashes are normalised; nothing else may d
 
 from __future__ import annotations
 
+import bisect
 import difflib
 
 from .errors import ProblemList
@@ -51,11 +52,44 @@ def find_in_paragraph(quote: str, paragraph: SourceParagraph) -> tuple[int, int]
     return origin[at], origin[at + len(folded_quote) - 1] + 1
 
 
+class FoldedArticle:
+    """An article's paragraphs folded once and joined, so each quote is one search, not one per paragraph."""
+
+    def __init__(self, article: Article):
+        self.paragraphs = article.paragraphs
+        parts, self.starts, self.origins = [], [], []
+        offset = 0
+        for paragraph in self.paragraphs:
+            folded, origin = normalise(paragraph.text)
+            self.starts.append(offset)
+            self.origins.append(origin)
+            parts.append(folded)
+            offset += len(folded) + 1  # "\n" never occurs in folded text, so no match spans two paragraphs
+        self.text = "\n".join(parts)
+
+    def find_all(self, quote: str) -> list[tuple[SourceParagraph, tuple[int, int]]]:
+        """First occurrence of the quote in each paragraph that contains it, with its original span."""
+        folded_quote = normalise(quote)[0]
+        hits: list[tuple[SourceParagraph, tuple[int, int]]] = []
+        if not folded_quote:
+            return hits
+        at = self.text.find(folded_quote)
+        while at >= 0:
+            index = bisect.bisect_right(self.starts, at) - 1
+            local = at - self.starts[index]
+            origin = self.origins[index]
+            hits.append((self.paragraphs[index], (origin[local], origin[local + len(folded_quote) - 1] + 1)))
+            next_paragraph = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+            at = self.text.find(folded_quote, next_paragraph)
+        return hits
+
+
 def verify_quotes(dataset: Dataset, articles: dict[str, Article], problems: ProblemList) -> dict[str, Citation]:
     """Locate every extract's quote in its seed; a quote that is not there is a problem."""
     citations: dict[str, Citation] = {}
+    folded_articles = {source_id: FoldedArticle(article) for source_id, article in articles.items()}
     for extract in dataset.extracts.values():
-        article = articles.get(extract.source)
+        article = folded_articles.get(extract.source)
         if article is None or not extract.quote:
             continue
         citation = _locate(extract, article, dataset, problems)
@@ -67,17 +101,16 @@ def verify_quotes(dataset: Dataset, articles: dict[str, Article], problems: Prob
                 problems.add(figure.location, f"figure {figure.text!r} is not in the quote of {extract.id!r}",
                              "Copy the figure exactly as the quote writes it, e.g. `text: \"1,500\"`.")
     for source in dataset.sources.values():
-        article = articles.get(source.id)
-        if article and source.headline_by == "article" and source.headline:
-            if not any(find_in_paragraph(source.headline, p) for p in article.paragraphs):
-                problems.add(source.location, f"headline {source.headline!r} is not in {source.seed}",
-                             "Copy the article's own headline exactly, or write your own and set `headline_by: curator`.")
+        article = folded_articles.get(source.id)
+        if article and source.headline_by == "article" and source.headline and not article.find_all(source.headline):
+            problems.add(source.location, f"headline {source.headline!r} is not in {source.seed}",
+                         "Copy the article's own headline exactly, or write your own and set `headline_by: curator`.")
     return citations
 
 
-def _locate(extract: Extract, article: Article, dataset: Dataset, problems: ProblemList) -> Citation | None:
+def _locate(extract: Extract, article: FoldedArticle, dataset: Dataset, problems: ProblemList) -> Citation | None:
     seed = dataset.sources[extract.source].seed
-    hits = [(p, span) for p in article.paragraphs if (span := find_in_paragraph(extract.quote, p))]
+    hits = article.find_all(extract.quote)
     if extract.line_hint:
         hits = [(p, span) for p, span in hits if p.line == extract.line_hint]
     usable = [(p, span) for p, span in hits if p.kind != "skipped"]
@@ -96,15 +129,15 @@ def _locate(extract: Extract, article: Article, dataset: Dataset, problems: Prob
         return None
     where = f" line {extract.line_hint} of" if extract.line_hint else ""
     problems.add(extract.location, f"quote of {extract.id!r} is not in{where} {seed}",
-                 f"quote: «{extract.quote}»\n" + closest_passage(extract.quote, article))
+                 f"quote: «{extract.quote}»\n" + closest_passage(extract.quote, article.paragraphs))
     return None
 
 
-def closest_passage(quote: str, article: Article) -> str:
+def closest_passage(quote: str, paragraphs: list[SourceParagraph]) -> str:
     """Describe the seed passage most like the quote and the first place where they differ."""
     folded_quote, _ = normalise(quote)
     best: tuple[int, SourceParagraph, str] | None = None
-    for paragraph in article.paragraphs:
+    for paragraph in paragraphs:
         folded, _ = normalise(paragraph.text)
         matcher = difflib.SequenceMatcher(None, folded_quote, folded, autojunk=False)
         score = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 4)

@@ -72,6 +72,23 @@ def event_warnings(linked: LinkedBriefing) -> list[Problem]:
     return warnings
 
 
+def unused_entity_warnings(linked: LinkedBriefing) -> list[Problem]:
+    """An entity no extract names, quotes or cites, and no seed mentions, is probably a leftover or a typo."""
+    used = set(linked.said_by) | set(linked.mentioned_in)
+    used |= {p.actor for c in linked.dataset.claims.values() for p in c.positions if p.actor}
+    used |= {f.claimed_by for e in linked.dataset.extracts.values() for f in e.figures if f.claimed_by}
+    seeds = "\n".join(p.text for a in linked.articles.values() for p in a.paragraphs)
+    warnings = []
+    for entity in sorted(linked.dataset.entities.values(), key=lambda e: e.location):
+        if entity.id in used:
+            continue
+        if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", seeds) for name in entity.names):
+            continue  # named in the seeds (perhaps only in a caption); kept for search
+        warnings.append(Problem(entity.location, f"entity {entity.id!r} is not used by any extract and not named in any seed",
+                                "Remove it, or fix the id or aliases that should connect it."))
+    return warnings
+
+
 def entity_and_summary_warnings(linked: LinkedBriefing) -> list[Problem]:
     """People need their role; a topic summary must rest on extracts shown on that topic's page."""
     warnings = []
@@ -93,4 +110,4 @@ def entity_and_summary_warnings(linked: LinkedBriefing) -> list[Problem]:
 def editorial_warnings(linked: LinkedBriefing) -> list[Problem]:
     """All editorial rules, in a stable order."""
     return (coverage_warnings(linked) + attribution_warnings(linked) + event_warnings(linked)
-            + entity_and_summary_warnings(linked))
+            + unused_entity_warnings(linked) + entity_and_summary_warnings(linked))

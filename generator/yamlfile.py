@@ -39,7 +39,11 @@ class YMap(dict):
     key_lines: dict[str, int]
 
 
-class _TextOnlyLoader(yaml.SafeLoader):
+# libyaml's parser when available (several times faster); the resolver stays ours either way.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _TextOnlyLoader(_BaseLoader):
     """SafeLoader with no implicit typing: every plain scalar resolves to str."""
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Article, SourceParagraph
-from generator.provenance import closest_passage, find_in_paragraph, normalise
+from generator.provenance import FoldedArticle, closest_passage, find_in_paragraph, normalise
 
 PARAGRAPH = SourceParagraph("s", 7, "Kim’s  army — “1.2 million” strong\u00a0today.")
 
@@ -31,7 +31,14 @@ def test_other_differences_are_not_forgiven():
 
 
 def test_closest_passage_names_line_and_first_difference():
-    article = Article("s", [SourceParagraph("s", 1, "Nothing alike here."), PARAGRAPH])
-    hint = closest_passage("Kim's army - \"1.3 million\" strong", article)
+    hint = closest_passage("Kim's army - \"1.3 million\" strong", [SourceParagraph("s", 1, "Nothing alike here."), PARAGRAPH])
     assert "closest passage, line 7:" in hint
     assert "the quote has «3» where the seed has «2»" in hint
+
+
+def test_folded_article_finds_each_paragraph_once_and_never_across_paragraphs():
+    article = FoldedArticle(Article("s", [SourceParagraph("s", 1, "The NIS said so. The NIS said so."),
+                                          SourceParagraph("s", 3, "Other text."), SourceParagraph("s", 5, "The NIS  said so!")]))
+    assert [(p.line, span) for p, span in article.find_all("The NIS said so")] == [(1, (0, 15)), (5, (0, 16))]
+    assert article.find_all("said so. Other text") == []
+    assert article.find_all("") == []

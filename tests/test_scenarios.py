@@ -1,7 +1,7 @@
 """Bad inputs and the messages editors get: one folder per case under tests/scenarios/.
 
 Each folder holds files laid over a copy of the fixture corpus and `expected.txt`, whose
-every line must appear in the error report.
+every line must appear in the error report (a line starting `not: ` must not appear).
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ def test_bad_input_is_reported_with_file_and_line(case: str, corpus: Path, capsy
     report = capsys.readouterr().err
     assert "Traceback" not in report
     for expected in (scenario / "expected.txt").read_text(encoding="utf-8").splitlines():
-        if expected.strip():
+        if expected.startswith("not: "):
+            assert expected[5:] not in report, f"unexpected in report:\n{expected[5:]}\n--- report ---\n{report}"
+        elif expected.strip():
             assert expected in report, f"missing in report:\n{expected}\n--- report ---\n{report}"
 
 
