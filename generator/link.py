@@ -80,6 +80,7 @@ class LinkedBriefing:
     source_topics: dict[str, dict[str, int]] = field(default_factory=dict)
     coverage: dict[str, SourceCoverage] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
     analysis: "Analysis | None" = None
 
     def reported_on(self, extract: Extract) -> PartialDate:

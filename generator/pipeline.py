@@ -11,7 +11,7 @@ from .link import LinkedBriefing, link
 from .load import load_records
 from .provenance import verify_quotes
 from .render.site import page_origins, render_site
-from .rules import editorial_warnings
+from .rules import editorial_notes, editorial_warnings
 from .seeds import read_articles
 from .validate import build_dataset
 
@@ -43,6 +43,7 @@ def check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = Non
     linked = link(dataset, articles, citations)
     linked.analysis = analyse(linked)
     linked.warnings = editorial_warnings(linked)
+    linked.notes = editorial_notes(linked)
     return linked
 
 

@@ -111,3 +111,15 @@ def editorial_warnings(linked: LinkedBriefing) -> list[Problem]:
     """All editorial rules, in a stable order."""
     return (coverage_warnings(linked) + attribution_warnings(linked) + event_warnings(linked)
             + unused_entity_warnings(linked) + entity_and_summary_warnings(linked))
+
+
+def editorial_notes(linked: LinkedBriefing) -> list[Problem]:
+    """Things worth a reader's caution that editors cannot fix, e.g. a figure only one article gives."""
+    notes = []
+    for group in linked.analysis.figure_groups if linked.analysis else []:
+        sources = {row.extract.source for row in group.rows}
+        if len(sources) == 1:
+            first = group.rows[0]
+            notes.append(Problem(first.figure.location, f"figures for {group.quantity.id!r} come from one article only ({first.extract.source})",
+                                 "The figures page shows it; corroborate it if another source becomes available."))
+    return notes

@@ -76,3 +76,9 @@ def test_warnings_fail_only_in_strict_mode(corpus: Path, capsys) -> None:
 
 def test_check_command_usage_error(capsys) -> None:
     assert main(["frobnicate"]) == 2
+
+
+def test_notes_are_listed_on_request_and_never_fail(corpus: Path, capsys) -> None:
+    assert main(["--root", str(corpus), "check", "--strict", "--notes"]) == 0
+    err = capsys.readouterr().err
+    assert "note: briefings/extracts/beta.yml:" in err and "figures for 'ships' come from one article only (beta)" in err

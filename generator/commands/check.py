@@ -13,6 +13,7 @@ def register(subparsers) -> None:
     """Add the `check` command."""
     parser = subparsers.add_parser("check", help="load, validate and verify every quote without building the site")
     parser.add_argument("--strict", action="store_true", help="also fail on warnings (uncited paragraphs, unattributed statements, ...)")
+    parser.add_argument("--notes", action="store_true", help="also list notes (e.g. figures only one article gives); they never fail")
     parser.set_defaults(func=run)
 
 
@@ -26,10 +27,14 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for warning in linked.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if args.notes:
+        for note in linked.notes:
+            print(f"note: {note}", file=sys.stderr)
     if linked.warnings and args.strict:
         print(f"{len(linked.warnings)} warnings; --strict makes them fail the check", file=sys.stderr)
         return 1
     data = linked.dataset
     print(f"ok: {len(data.sources)} sources, {len(data.extracts)} extracts, {len(data.entities)} entities, "
-          f"{len(data.topics)} topics; {len(linked.citations)} quotes found verbatim in their seeds")
+          f"{len(data.topics)} topics; {len(linked.citations)} quotes found verbatim in their seeds"
+          + (f"; {len(linked.notes)} notes (--notes lists them)" if linked.notes and not args.notes else ""))
     return 0

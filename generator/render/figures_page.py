@@ -77,6 +77,8 @@ def render_figures(linked: LinkedBriefing) -> str:
                       f"([see discrepancies](discrepancies.md#figures-{quantity.id})).", "{: .discrepancy-note }", ""]
         elif len({r.extract.source for r in group.rows}) > 1:
             lines += ["The sources agree on this figure.", "{: .page-intro }", ""]
+        if len({r.extract.source for r in group.rows}) == 1:
+            lines += ["**Single source:** only one of the articles gives a figure for this.", "{: .page-intro }", ""]
         if len(group.rows) > 1:
             lines += [_chart(linked, group), ""]
         lines += _table(linked, group, {id(r) for r in conflicting}) + [""]
