@@ -165,3 +165,13 @@ def test_extracts_are_flagged_and_linked_to_the_analysis(built):
         assert "Discrepancy:" in block and "discrepancies/#words-" in block, extract_id
     assert "timeline/#said-2024-10-18-mark-rutte" in block
     assert "How it was said" in reactions and "Denied or dismissed" in reactions
+
+
+def test_map_links_every_named_place_to_its_page(built):
+    page = site_path(built["site"], "map.md")
+    facts = read_page(page)
+    svg_links = [h for h in facts.hrefs if h.startswith("../entities/")]
+    for place in ("pyongyang", "vladivostok", "ussuriysk", "khabarovsk", "kursk-region", "kyiv"):
+        assert f"../entities/{place}/" in svg_links, place
+    html = page.read_text(encoding="utf-8")
+    assert html.count('class="place"') >= 15 and 'class="land"' in html

@@ -7,6 +7,7 @@ from .claims_page import render_corroboration, render_who_said_what
 from .discrepancies_page import render_discrepancies
 from .entities import render_entities_index, render_entity
 from .figures_page import render_figures
+from .map_page import render_map
 from .home import render_home
 from .sources import render_source, render_sources_index
 from .timeline import render_timeline
@@ -25,6 +26,7 @@ def render_site(linked: LinkedBriefing) -> dict[str, str]:
         "who-said-what.md": render_who_said_what(linked),
         "corroboration.md": render_corroboration(linked),
         "discrepancies.md": render_discrepancies(linked),
+        "map.md": render_map(linked),
     }
     for topic in linked.topics:
         pages[topic_page(topic.id)] = render_topic(linked, topic)
@@ -49,6 +51,7 @@ def page_origins(linked: LinkedBriefing) -> dict[str, str]:
         "who-said-what.md": first(data.claims.values(), "briefings"),
         "corroboration.md": first(data.claims.values(), "briefings"),
         "discrepancies.md": first(data.claims.values(), "briefings"),
+        "map.md": first(data.entities.values(), "briefings"),
     }
     origins.update({topic_page(t.id): t.location.path for t in data.topics.values()})
     origins.update({source_page(s.id): s.location.path for s in data.sources.values()})
