@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .errors import BriefingError
+from .html_fixes import fix_theme_html
 from .pipeline import GeneratedSite, generate_site
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -77,6 +78,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.page_date:
             page.update_date = self.page_date
         return page
+
+    def on_post_page(self, output: str, page, config) -> str:
+        """Remove the theme's few invalid attributes (see html_fixes)."""
+        return fix_theme_html(output)
 
     def on_serve(self, server, config, builder):
         """Rebuild when editors change the YAML or the seeds."""

@@ -175,3 +175,13 @@ def test_map_links_every_named_place_to_its_page(built):
         assert f"../entities/{place}/" in svg_links, place
     html = page.read_text(encoding="utf-8")
     assert html.count('class="place"') >= 15 and 'class="land"' in html
+
+
+def test_pages_are_self_contained_and_explain_abbreviations(built):
+    for path in ("index.md", "topics/deployment.md", "sources/allegedly-deploys.md", "entities/nis.md", "map.md"):
+        html = site_path(built["site"], path).read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
+        external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+        assert [u for u in external if "squidfunk.github.io" not in u] == [], (path, external)
+    topic = site_path(built["site"], "topics/deployment.md").read_text(encoding="utf-8")
+    assert '<abbr title="National Intelligence Service (South Korea)">NIS</abbr>' in topic

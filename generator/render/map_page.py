@@ -47,7 +47,7 @@ def _map_svg(shown: list, index: int) -> str:
     projection = Projection(*box, WIDTH)
     outlines = "".join(path for ring in country_rings() if (path := _path(ring, projection, box)))
     title = f"map-{index}-title"
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {WIDTH} {projection.height:.0f}" role="img" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {WIDTH} {projection.height:.0f}" '
              f'aria-labelledby="{title}" class="chart map">',
              f'<title id="{title}">Map: {html.escape(", ".join(p.name for p in shown))}</title>',
              f'<rect width="{WIDTH}" height="{projection.height:.0f}" class="sea"/>', f'<path d="{outlines}" class="land"/>']

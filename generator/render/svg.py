@@ -58,7 +58,7 @@ def timeline_svg(marks: list[Mark], lanes: tuple[str, str], title: str) -> str:
     lane_top = [30, 30 + depth[0] * row + 30]
     height = lane_top[1] + depth[1] * row + 40
     x = lambda day: left + (day - first).days * scale  # noqa: E731
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {width} {height}" role="img" aria-labelledby="timeline-chart-title" class="chart timeline-chart">',
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {width} {height}" aria-labelledby="timeline-chart-title" class="chart timeline-chart">',
              f'<title id="timeline-chart-title">{_text(title)}</title>']
     for lane, name in enumerate(lanes):
         top = lane_top[lane]
@@ -106,7 +106,7 @@ def figure_svg(points: list[Point], series: list[str], unit: str, title: str, an
     ceiling = _nice_ceiling(peak * 1.15 if peak > 0 else 1)
     x = lambda day: left + (day - first).days * (width - left - right) / span  # noqa: E731
     y = lambda value: top + (1 - value / ceiling) * (height - top - bottom)  # noqa: E731
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {width} {height + 18 * len(series)}" role="img" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {width} {height + 18 * len(series)}" '
              f'aria-labelledby="{anchor}-chart-title" class="chart figure-chart">',
              f'<title id="{anchor}-chart-title">{_text(title)}</title>']
     for step in range(5):

