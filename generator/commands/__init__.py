@@ -1,5 +1,5 @@
 """The command-line commands; each module registers one subcommand."""
 
-from . import check, export
+from . import check, diff, export
 
-COMMANDS = [check, export]
+COMMANDS = [check, export, diff]

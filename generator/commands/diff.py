@@ -1,0 +1,148 @@
+"""`diff REV`: what changed in the briefing between a git revision and the working tree, as Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from ..briefing_diff import diff_briefings
+from ..briefing_diff_markdown import render_diff_markdown
+from ..errors import BriefingError
+from ..pipeline import GeneratedSite, generate_site
+
+TREES = ("briefings", "seeds")
+
+
+class GitError(Exception):
+    """Git could not give us the old side; the message is for the user."""
+
+
+def register(subparsers) -> None:
+    """Add the `diff` command."""
+    parser = subparsers.add_parser(
+        "diff", help="what changed in the briefing since a git revision, as Markdown for a pull-request comment")
+    parser.add_argument("rev", metavar="REV", help="git revision to compare the working tree with (commit, branch, tag, HEAD~1, ...)")
+    parser.add_argument("--output", type=Path, help="write the Markdown to FILE instead of standard output")
+    parser.set_defaults(func=run)
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False, input=stdin)
+    except FileNotFoundError:
+        raise GitError("git is not installed (or not on PATH)") from None
+    if done.returncode:
+        raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+    return done.stdout
+
+
+def materialise(root: Path, rev: str, target: Path) -> str:
+    """Write briefings/ and seeds/ as they were at REV under target; return the commit id."""
+    if not root.is_dir():
+        raise GitError(f"{root} is not a folder")
+    try:
+        # The project may be a subfolder of the repository: REV's trees are looked up under that prefix.
+        prefix = _git(root, "rev-parse", "--show-prefix").decode("utf-8").strip()
+        top = Path(_git(root, "rev-parse", "--show-toplevel").decode("utf-8").strip())
+    except GitError:
+        raise GitError(f"{root} is not inside a git repository") from None
+    # From here on git runs at the top level: `git archive` in a subfolder archives only that subfolder.
+    root = top
+    try:
+        # --end-of-options: a REV starting with "-" is a revision, never an option.
+        commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").decode().strip()
+    except GitError:
+        raise GitError(f"unknown revision '{rev}': not a commit, branch or tag in this repository") from None
+    for name in TREES:
+        (target / name).mkdir(parents=True, exist_ok=True)
+        try:
+            tree = _git(root, "rev-parse", "--verify", "--quiet", f"{commit}:{prefix}{name}").decode().strip()
+            if _git(root, "cat-file", "-t", tree).strip() != b"tree":
+                raise GitError(f"{prefix}{name} is not a folder")
+        except GitError:
+            if name == "briefings":
+                raise GitError(f"revision '{rev}' has no {prefix}{name}/ folder to compare with") from None
+            continue  # no seeds/ at REV: the old briefing's own check reports the missing articles
+        _write_tree(root, tree, target / name)
+    return commit
+
+
+def _write_tree(root: Path, tree: str, target: Path) -> None:
+    """Every file of a git tree, byte for byte, under target.
+
+    Blobs are read directly rather than through `git archive`, whose export-ignore and
+    export-subst attributes could drop or rewrite a seed.
+    """
+    files = []
+    for entry in _git(root, "ls-tree", "-r", "-z", tree).split(b"\0"):
+        if not entry:
+            continue
+        meta, path = entry.split(b"\t", 1)
+        mode, kind, oid = meta.split()
+        # Symbolic links and submodules are not data; git never stores ".." in a path, checked anyway.
+        relative = Path(path.decode("utf-8", "surrogateescape"))
+        if kind == b"blob" and mode != b"120000" and ".." not in relative.parts and not relative.is_absolute():
+            files.append((relative, oid))
+    if not files:
+        return
+    data, offset = _git(root, "cat-file", "--batch", stdin=b"".join(oid + b"\n" for _, oid in files)), 0
+    for relative, _ in files:
+        header_end = data.index(b"\n", offset)
+        size = int(data[offset:header_end].split()[2])
+        out = target / relative
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data[header_end + 1:header_end + 1 + size])
+        offset = header_end + 1 + size + 1  # each object is followed by a newline
+
+
+class _WorkingTreeError(Exception):
+    """The working tree's data has problems (kept apart from the same error at REV)."""
+
+    def __init__(self, error: BriefingError):
+        super().__init__(error.report())
+        self.error = error
+
+
+def _sites(root: Path, rev: str) -> tuple[GeneratedSite, GeneratedSite]:
+    """Both sides, REV's first so that a mistyped revision fails before any building."""
+    with tempfile.TemporaryDirectory(prefix="briefing-diff-") as folder:
+        old_root = Path(folder)
+        materialise(root, rev, old_root)
+        try:
+            new = generate_site(root / "briefings", root / "seeds", root)
+        except BriefingError as exc:
+            raise _WorkingTreeError(exc) from None
+        return generate_site(old_root / "briefings", old_root / "seeds", old_root), new
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print (or write) the Markdown diff; 0 success, 1 git trouble or data with errors on either side."""
+    root, rev = args.root, args.rev
+    try:
+        old, new = _sites(root, rev)
+    except GitError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except _WorkingTreeError as exc:
+        print(exc.error.report(), file=sys.stderr)
+        print("error: the working tree's briefing data has problems; fix them before comparing", file=sys.stderr)
+        return 1
+    except BriefingError as exc:
+        print(f"error: the briefing data at revision '{rev}' has problems, so it cannot be compared "
+              f"(paths below are as they were at '{rev}'):", file=sys.stderr)
+        print(exc.report(), file=sys.stderr)
+        return 1
+    markdown = render_diff_markdown(diff_briefings(old, new), rev)
+    if args.output is None:
+        sys.stdout.write(markdown)
+        return 0
+    try:
+        args.output.write_text(markdown, encoding="utf-8")
+    except OSError as exc:
+        print(f"error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote the briefing diff since '{rev}' to {args.output}", file=sys.stderr)
+    return 0
