@@ -107,7 +107,8 @@ def contradictions(linked: LinkedBriefing) -> list[Discrepancy]:
         if not clash:
             continue
         involved = tuple(dict.fromkeys(s for pair in clash for s in pair))
-        details = tuple(f"{_who(linked, s.actor)} {s.position.stance} ({linked.reported_on(s.extract).human()})" for s in involved)
+        details = tuple(dict.fromkeys(
+            f"{_who(linked, s.actor)} {s.position.stance} ({linked.reported_on(s.extract).human()})" for s in involved))
         found.append(Discrepancy(f"contradiction-{claim.id}", "contradiction", f"Asserted and denied: {claim.text}", details,
                                  tuple(dict.fromkeys(s.extract for s in involved))))
     return found
