@@ -81,3 +81,9 @@ def test_structured_data_and_edit_links(corpus: Path, tmp_path: Path):
     assert 'href="https://github.com/example/briefing/edit/main/briefings/topics.yml"' in topic
     about = site_path(tmp_path / "site", "about.md").read_text(encoding="utf-8")
     assert 'href="https://github.com/example/briefing/edit/main/docs/about.md"' in about
+
+
+def test_quotes_link_to_the_passage_on_the_original_page(corpus: Path, tmp_path: Path):
+    assert _build(corpus, tmp_path / "site").returncode == 0
+    html = site_path(tmp_path / "site", "topics/talks.md").read_text(encoding="utf-8")
+    assert 'href="https://example.org/alpha#:~:text=Officials%20of%20Northland%20said,ended%20without%20a%20deal."' in html

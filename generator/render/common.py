@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote as quote_url
+
 from ..link import LinkedBriefing, entity_page, extract_anchor, source_page, topic_page
 from ..markdown_text import md_inline, md_link, md_text, relative
 from ..model import Extract, Figure, Source, SummaryPoint
@@ -89,6 +91,17 @@ def figure_label(linked: LinkedBriefing, figure: Figure) -> str:
     return text
 
 
+def text_fragment(quote: str, words: int = 4) -> str:
+    """A `#:~:text=` fragment that makes browsers scroll to and highlight the quote on the original page."""
+    def encode(text: str) -> str:
+        return quote_url(text, safe="").replace("-", "%2D")
+
+    parts = quote.split()
+    if len(parts) <= 2 * words:
+        return "#:~:text=" + encode(" ".join(parts))
+    return "#:~:text=" + encode(" ".join(parts[:words])) + "," + encode(" ".join(parts[-words:]))
+
+
 def attribution(linked: LinkedBriefing, extract: Extract, page: str) -> str:
     """speaker + stance · source and paragraph (linked) · date said."""
     source = linked.dataset.sources[extract.source]
@@ -100,6 +113,8 @@ def attribution(linked: LinkedBriefing, extract: Extract, page: str) -> str:
         who = f"**{entity_link(linked, extract.speaker, page)}** <span class=\"stance\">{md_text(extract.stance)}</span>"
     else:
         who = "**Article text**"
+    if source.url:
+        where += " (" + md_link("at the original", source.url + text_fragment(linked.shown_quote(extract))) + ")"
     if extract.said_on:
         date = f"said {extract.said_on.human()}"
     elif extract.speaker:
