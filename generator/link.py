@@ -82,6 +82,7 @@ class LinkedBriefing:
     warnings: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     analysis: "Analysis | None" = None
+    directory_urls: bool = True  # how the site serves pages; raw HTML links must follow it
 
     def reported_on(self, extract: Extract) -> PartialDate:
         """When the statement was made, or else when its source was published."""

@@ -47,7 +47,8 @@ def check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = Non
     return linked
 
 
-def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None) -> GeneratedSite:
-    """Run the whole pipeline and return the pages."""
+def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None, directory_urls: bool = True) -> GeneratedSite:
+    """Run the whole pipeline and return the pages (URL style as the site will serve them)."""
     linked = check_briefing(briefings_dir, seeds_dir, root)
+    linked.directory_urls = directory_urls
     return GeneratedSite(render_site(linked), linked, page_origins(linked))

@@ -46,7 +46,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Check all data before MkDocs touches the site folder; a data problem stops the build."""
         self.site = None
         try:
-            self.site = generate_site(self._folder(self.config.briefings), self._folder(self.config.seeds), self.root)
+            self.site = generate_site(self._folder(self.config.briefings), self._folder(self.config.seeds), self.root,
+                                      directory_urls=config.use_directory_urls)
         except BriefingError as exc:
             raise PluginError(exc.report()) from None
         sources = self.site.linked.dataset.sources.values()

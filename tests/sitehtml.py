@@ -83,8 +83,10 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
 
 
 def site_path(site: Path, markdown_path: str) -> Path:
-    """Built HTML file of a docs page path, with use_directory_urls."""
+    """Built HTML file of a docs page path, whichever URL style the site uses."""
     stem = markdown_path[:-3]
+    if (site / (stem + ".html")).is_file():
+        return site / (stem + ".html")
     if stem == "index" or stem.endswith("/index"):
         return site / (stem[:-5] + "index.html")
     return site / stem / "index.html"

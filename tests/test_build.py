@@ -91,7 +91,7 @@ def test_every_quote_on_a_topic_page_is_in_its_seed_paragraph(built):
         page = site_path(site, f"topics/{topic.id}.md")
         for quote, href in read_page(page).quotes:
             target, fragment = resolve(site, page, href)
-            source_id = target.parent.name
+            source_id = target.parent.name if target.name == "index.html" else target.stem
             line = int(fragment.removeprefix("line-"))
             assert normalise(quote)[0] in normalise(seeds[source_id][line - 1])[0], (quote, href)
             checked += 1
@@ -152,7 +152,7 @@ def test_analysis_pages_show_the_real_disagreements(built):
     assert events and all(f'id="{e.anchor}"' in timeline for e in events)
     matrix = read_page(site_path(built["site"], "who-said-what.md"))
     assert len(linked.analysis.claims) >= 5 and len(linked.analysis.actors) >= 5
-    assert sum("/topics/" in h for h in matrix.hrefs) >= sum(len(c.positions) for c in linked.analysis.claims)
+    assert sum("topics/" in h for h in matrix.hrefs) >= sum(len(c.positions) for c in linked.analysis.claims)
     corroboration = unescape(_page_text(built, "corroboration.md"))
     assert "(single source)" in corroboration
 
@@ -162,17 +162,16 @@ def test_extracts_are_flagged_and_linked_to_the_analysis(built):
     for extract_id in ("stoltenberg-cannot-confirm", "rutte-official-position"):
         start = reactions.index(f'id="extract-{extract_id}"')
         block = reactions[start:reactions.index("</div>", start)]
-        assert "Discrepancy:" in block and "discrepancies/#words-" in block, extract_id
-    assert "timeline/#said-2024-10-18-mark-rutte" in block
+        assert "Discrepancy:" in block and re.search(r"discrepancies(/|\.html)#words-", block), extract_id
+    assert re.search(r"timeline(/|\.html)#said-2024-10-18-mark-rutte", block)
     assert "How it was said" in reactions and "Denied or dismissed" in reactions
 
 
 def test_map_links_every_named_place_to_its_page(built):
     page = site_path(built["site"], "map.md")
     facts = read_page(page)
-    svg_links = [h for h in facts.hrefs if h.startswith("../entities/")]
     for place in ("pyongyang", "vladivostok", "ussuriysk", "khabarovsk", "kursk-region", "kyiv"):
-        assert f"../entities/{place}/" in svg_links, place
+        assert any(re.search(rf"entities/{place}(/|\.html)$", h) for h in facts.hrefs), place
     html = page.read_text(encoding="utf-8")
     assert html.count('class="place"') >= 15 and 'class="land"' in html
 

@@ -14,6 +14,7 @@ import pytest
 from generator.cli import main
 
 from .conftest import REPO
+from .sitehtml import site_path
 from .test_build import _build
 
 
@@ -26,7 +27,7 @@ def test_export_of_the_real_briefing_builds_with_plain_mkdocs(tmp_path: Path, ca
     result = _build(target, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
-    assert (tmp_path / "site" / "topics" / "deployment" / "index.html").is_file()
+    assert site_path(tmp_path / "site", "topics/deployment.md").is_file()
     data = json.loads((target / "data" / "briefing.json").read_text(encoding="utf-8"))
     schema = json.loads((target / "data" / "briefing.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)

@@ -42,13 +42,13 @@ def run(args: argparse.Namespace) -> int:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         print(f"error: {target} already exists and is not an empty folder; export never overwrites", file=sys.stderr)
         return 1
+    config_path = root / "mkdocs.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) if config_path.exists() else {}
     try:
-        site = generate_site(root / "briefings", root / "seeds", root)
+        site = generate_site(root / "briefings", root / "seeds", root, directory_urls=config.get("use_directory_urls", True))
     except BriefingError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    config_path = root / "mkdocs.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) if config_path.exists() else {}
     docs = root / config.get("docs_dir", "docs")
     clashes = [p for p in site.pages if (docs / p).exists()]
     if clashes:

@@ -39,7 +39,7 @@ def clusters(places: list, gap: float = 25.0) -> list[list]:
     return groups
 
 
-def _map_svg(shown: list, index: int) -> str:
+def _map_svg(shown: list, index: int, directory_urls: bool) -> str:
     lat_low, lat_high = min(p.coordinates[0] for p in shown), max(p.coordinates[0] for p in shown)
     lon_low, lon_high = min(p.coordinates[1] for p in shown), max(p.coordinates[1] for p in shown)
     # Extra room to the east for the labels, which are written to the right of each point.
@@ -54,7 +54,7 @@ def _map_svg(shown: list, index: int) -> str:
     for number, place in enumerate(sorted(shown, key=lambda p: (-p.coordinates[0], p.id))):
         x, y = projection.point(place.coordinates[1], place.coordinates[0])
         name = html.escape(place.name, quote=True)
-        href = html.escape(url_between(PAGE, entity_page(place.id)), quote=True)
+        href = html.escape(url_between(PAGE, entity_page(place.id), directory_urls=directory_urls), quote=True)
         dy = -7 if number % 2 == 0 else 15  # alternate labels above and below, so neighbours overlap less
         parts.append(f'<a href="{href}"><title>{name}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="5" class="place"/>'
                      f'<text x="{x + 7:.1f}" y="{y + dy:.1f}" class="place-label">{name}</text></a>')
@@ -75,7 +75,7 @@ def render_map(linked: LinkedBriefing) -> str:
         low, high = window([p.coordinates[0] for p in group], share=0.9)
         shown = [p for p in group if low <= p.coordinates[0] <= high]
         mapped += shown
-        lines += [f'<figure class="chart-figure">{_map_svg(shown, index)}<figcaption>{html.escape(caption)}</figcaption></figure>', ""]
+        lines += [f'<figure class="chart-figure">{_map_svg(shown, index, linked.directory_urls)}<figcaption>{html.escape(caption)}</figcaption></figure>', ""]
         lines += [f"- {md_link(p.name, relative(PAGE, entity_page(p.id)))}: {p.coordinates[0]:.2f}, {p.coordinates[1]:.2f}"
                   for p in sorted(shown, key=lambda p: p.name)] + [""]
     elsewhere = [p for p in places if p not in mapped]

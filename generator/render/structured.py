@@ -1,6 +1,7 @@
 """schema.org JSON-LD for search engines and tools: NewsArticle per source, Quotation per extract.
 
-URLs assume MkDocs' default directory URLs (`topics/deployment.md` is served at `topics/deployment/`).
+Raw HTML (JSON-LD, SVG links) is not rewritten by MkDocs, so its URLs follow the site's URL style:
+directory URLs (`topics/deployment/`) or file URLs (`topics/deployment.html`, which also work from file://).
 """
 
 from __future__ import annotations
@@ -12,21 +13,27 @@ from ..link import LinkedBriefing, source_page
 from ..model import Extract, Source
 
 
-def page_url(markdown_path: str) -> str:
-    """Site URL of a page, relative to the site root: "topics/deployment/", "" for the home page."""
+def page_url(markdown_path: str, directory_urls: bool = True) -> str:
+    """Site URL of a page relative to the site root: "topics/deployment/" or "topics/deployment.html"."""
     stem = markdown_path[:-3]
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index":
         return ""
-    return (stem[:-len("index")] if stem.endswith("/index") else stem + "/")
+    return stem[:-len("index")] if stem.endswith("/index") else stem + "/"
 
 
-def url_between(from_page: str, to_page: str, fragment: str = "") -> str:
+def url_between(from_page: str, to_page: str, fragment: str = "", directory_urls: bool = True) -> str:
     """Relative URL from one page to another (or to a fragment of it) in the built site."""
+    suffix = f"#{fragment}" if fragment else ""
+    if not directory_urls:
+        folder = posixpath.dirname(from_page) or "."
+        return posixpath.relpath(page_url(to_page, False), folder) + suffix
     base = page_url(from_page) or "."
     target = page_url(to_page) or "."
     relative = posixpath.relpath(target, base if base == "." else base.rstrip("/"))
     relative = "./" if relative == "." else relative.rstrip("/") + "/"
-    return relative + (f"#{fragment}" if fragment else "")
+    return relative + suffix
 
 
 def _script(data: dict) -> str:
@@ -54,9 +61,10 @@ def quotations(linked: LinkedBriefing, extracts: list[Extract], page: str) -> st
         citation = linked.citations.get(extract.id)
         source = linked.dataset.sources[extract.source]
         item = {"@type": "Quotation", "@id": f"#extract-{extract.id}", "text": linked.shown_quote(extract),
-                "isBasedOn": {"@type": "NewsArticle", "@id": url_between(page, source_page(source.id), "article"),
+                "isBasedOn": {"@type": "NewsArticle", "@id": url_between(page, source_page(source.id), "article", linked.directory_urls),
                               "headline": source.headline,
-                              "url": url_between(page, source_page(source.id), f"line-{citation.line}" if citation else "")}}
+                              "url": url_between(page, source_page(source.id), f"line-{citation.line}" if citation else "",
+                                                 linked.directory_urls)}}
         if extract.speaker:
             speaker = linked.dataset.entities[extract.speaker]
             item["creator"] = {"@type": "Person" if speaker.kind == "person" else "Organization", "name": speaker.name}
