@@ -1,5 +1,5 @@
 """The command-line commands; each module registers one subcommand."""
 
-from . import check, diff, export
+from . import check, diff, export, ingest
 
-COMMANDS = [check, export, diff]
+COMMANDS = [check, export, diff, ingest]

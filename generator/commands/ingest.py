@@ -1,0 +1,217 @@
+"""`ingest`: add an article from a .txt file or a saved .html page, with a skeleton to fill in."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from ..errors import BriefingError
+from ..fields import ID_PATTERN
+from ..ingest_furniture import detect_furniture, skip_entries
+from ..ingest_html import extract_html
+from ..ingest_text import InputError, decode_text, looks_like_html, parse_iso_date, slug, split_paragraphs, unique_id
+from ..ingest_yaml import Known, SourceEntry, render_yaml
+from ..pipeline import check_briefing
+
+NEVER_OVERWRITES = "ingest never overwrites: choose another --id"
+
+
+def register(subparsers) -> None:
+    """Add the `ingest` command."""
+    parser = subparsers.add_parser(
+        "ingest", help="add an article from a .txt file or a saved .html page",
+        description="Write the article to seeds/ (one paragraph per line) and a new file "
+                    "briefings/extracts/<id>.yml with its source entry, the lines found to be page "
+                    "furniture under `skip`, and suggested extracts for the editor to fill in.")
+    parser.add_argument("path", metavar="PATH|-", help="the .txt or .html file, or - to read standard input")
+    parser.add_argument("--format", choices=("txt", "html"), help="input format (default: from the file name, else sniffed)")
+    parser.add_argument("--id", help="source id (default: from the first words of the headline)")
+    parser.add_argument("--headline", help="headline, when the text has none (recorded as headline_by: curator)")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (default: the date the text prints)")
+    parser.add_argument("--outlet", help='who published it (default: the page\'s site name, else "unknown")')
+    parser.add_argument("--url", default="", help="the original address, if known")
+    parser.add_argument("--language", default="en", help="language code (default: en)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Ingest one article; 0 when written, 1 with one message when refused."""
+    try:
+        print(ingest(args))
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    if args.published is not None and parse_iso_date(args.published) is None:
+        raise InputError(f"--published {args.published!r} is not a date: write YYYY-MM-DD, e.g. 2024-10-18")
+    if args.id is not None and not ID_PATTERN.match(args.id):
+        raise InputError(f"--id {args.id!r} is not a valid id: use lowercase letters, digits and hyphens")
+    if args.url and not re.match(r"^https?://\S+$", args.url, re.IGNORECASE):
+        raise InputError(f"--url {args.url!r} is not an http(s) address")
+    if not args.language.strip():
+        raise InputError("--language is empty: give a language code such as en")
+    for folder in ("seeds", "briefings"):
+        if not (args.root / folder).is_dir():
+            raise InputError(f"{args.root} has no {folder}/ folder: run ingest in the project folder or give --root")
+
+
+def _read_input(path: str) -> tuple[bytes, str]:
+    """The raw bytes and the name to show in messages."""
+    if path == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        return (stream.read() if stream is not None else sys.stdin.read().encode("utf-8")), "standard input"
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"{path} not found")
+    if file.is_dir():
+        raise InputError(f"{path} is a folder, not a file")
+    try:
+        return file.read_bytes(), path
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _format(args: argparse.Namespace, text: str) -> str:
+    if args.format:
+        return args.format
+    suffix = Path(args.path).suffix.lower() if args.path != "-" else ""
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".txt", ".text"):
+        return "txt"
+    return "html" if looks_like_html(text) else "txt"
+
+
+def _known(root: Path) -> tuple[Known, dict[str, str], bool]:
+    """Entities and topics for suggestions, ids in use (id -> where), and whether the data is clean."""
+    try:
+        linked = check_briefing(root / "briefings", root / "seeds", root)
+    except BriefingError:
+        print("note: the existing briefing data has problems (see `python -m generator check`); "
+              "ingesting without entity and topic suggestions", file=sys.stderr)
+        return Known(), {}, False
+    data = linked.dataset
+    known = Known(sorted(data.entities.values(), key=lambda e: e.id), tuple(t.id for t in linked.topics))
+    return known, {s.id: str(s.location) for s in data.sources.values()}, True
+
+
+def ingest(args: argparse.Namespace) -> str:
+    """Do the whole ingest; return the report to print or raise InputError."""
+    _check_options(args)
+    raw, name = _read_input(args.path)
+    text = decode_text(raw, name)
+    fmt = _format(args, text)
+    title = date = sitename = page_url = ""
+    if fmt == "html":
+        page = extract_html(text, name)
+        paragraphs, title, date, sitename, page_url = page.paragraphs, page.title, page.date, page.sitename, page.url
+    else:
+        paragraphs = split_paragraphs(text)
+    # The seed holds one paragraph per line with a blank line between paragraphs (like seed 000).
+    numbered = [(2 * i + 1, p) for i, p in enumerate(paragraphs)]
+    furniture = detect_furniture(numbered, title)
+    article_lines = [n for n, _ in numbered if n not in furniture.skipped]
+    if not article_lines:
+        raise InputError(f"{name}: no article text found (every paragraph looks like page furniture)")
+
+    if args.headline:
+        headline = " ".join(args.headline.split())
+        headline_by = "article" if headline.casefold() == furniture.headline.casefold() else "curator"
+    elif furniture.headline or title:
+        headline, headline_by = furniture.headline or title, "article"
+    else:
+        raise InputError(f"{name} has no headline line: give one with --headline \"...\" "
+                         "(it is recorded as headline_by: curator)")
+
+    if args.published:
+        published, published_note = args.published, ""
+    elif furniture.published:
+        published = furniture.published.isoformat()
+        published_note = f'Printed in the article ("{furniture.dateline}").'
+    elif parse_iso_date(date[:10]):
+        published, published_note = date[:10], "From the page's metadata; check it against the article."
+    else:
+        raise InputError(f"no publication date found in {name}: give it with --published YYYY-MM-DD")
+
+    root = args.root
+    seeds_dir, extracts_dir = root / "seeds", root / "briefings" / "extracts"
+    known, used_ids, clean = _known(root)
+
+    def taken(candidate: str) -> bool:
+        return (candidate in used_ids or (extracts_dir / f"{candidate}.yml").exists()
+                or any(seeds_dir.glob(f"*_{candidate}.txt")))
+
+    source_id = args.id or unique_id(slug(headline) or "article", taken)
+    numbers = [int(m.group(1)) for p in seeds_dir.iterdir() if (m := re.match(r"^(\d+)_", p.name))]
+    seed_name = f"{max(numbers, default=-1) + 1:03d}_{source_id}.txt"
+    seed_path, yaml_path = seeds_dir / seed_name, extracts_dir / f"{source_id}.yml"
+    for path in (seed_path, yaml_path, *sorted(seeds_dir.glob(f"*_{source_id}.txt"))):
+        if path.exists():
+            raise InputError(f"{_shown(path, root)} already exists; {NEVER_OVERWRITES}")
+    if source_id in used_ids:
+        raise InputError(f"source id {source_id!r} is already used ({used_ids[source_id]}); {NEVER_OVERWRITES}")
+    seed_text = "\n\n".join(paragraphs) + "\n"
+    for existing in sorted(seeds_dir.iterdir()):
+        if existing.is_file() and existing.read_bytes() == seed_text.encode("utf-8"):
+            raise InputError(f"{name} is already in seeds/ as {existing.name} (same text); "
+                             "ingest never adds an article twice")
+
+    outlet = args.outlet or sitename or "unknown"
+    outlet_note = ("The text names no publisher; set `outlet` if it is known." if outlet == "unknown"
+                   else "The site name in the page's metadata." if not args.outlet else "")
+    entry = SourceEntry(
+        id=source_id, seed=seed_name, headline=headline, headline_by=headline_by, outlet=outlet,
+        outlet_note=outlet_note, published=published, published_note=published_note,
+        language=args.language.strip(), url=args.url or page_url,
+        skip=skip_entries(numbered, furniture.skipped), subheadings=furniture.subheadings)
+    origin = name if name == "standard input" else Path(name).name
+    document = render_yaml(entry, f"{origin} ({fmt})", numbered, known)
+
+    _write_new(seed_path, yaml_path, seed_text, document, root)
+    if clean:
+        _verify(root, seed_path, yaml_path)
+    skipped = "; ".join(f"{lines}: {reason}" for lines, reason in entry.skip) or "none"
+    return "\n".join([
+        f"ingested {name} ({fmt}) as source {source_id!r}:",
+        f"  wrote {_shown(seed_path, root)}: {len(paragraphs)} paragraphs, "
+        f"{len(article_lines)} of article text, {len(furniture.skipped)} skipped as page furniture",
+        f"  wrote {_shown(yaml_path, root)}: the source entry and {len(article_lines)} suggested extracts to fill in",
+        f"  skipped lines: {skipped}",
+        f"next: review {_shown(yaml_path, root)}, then run `python -m generator check`",
+    ])
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _write_new(seed_path: Path, yaml_path: Path, seed_text: str, document: str, root: Path) -> None:
+    """Create both files; mode "x" makes the never-overwrite promise hold even in a race."""
+    yaml_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(seed_path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(seed_text)
+    except FileExistsError:
+        raise InputError(f"{_shown(seed_path, root)} already exists; {NEVER_OVERWRITES}") from None
+    try:
+        with open(yaml_path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(document)
+    except FileExistsError:
+        seed_path.unlink()  # the seed is ours, written a moment ago; the YAML file is not touched
+        raise InputError(f"{_shown(yaml_path, root)} already exists; {NEVER_OVERWRITES}") from None
+
+
+def _verify(root: Path, seed_path: Path, yaml_path: Path) -> None:
+    """The data was clean before; if our files broke it, take them back out and say so."""
+    try:
+        check_briefing(root / "briefings", root / "seeds", root)
+    except BriefingError as exc:
+        seed_path.unlink()
+        yaml_path.unlink()
+        raise InputError("the files ingest would write do not pass `check` (a bug in ingest; "
+                         f"nothing was written):\n{exc.report()}") from None
