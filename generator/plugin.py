@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html as html_module
 import logging
 import os
+import re
+import sys
 from pathlib import Path
 
 from mkdocs.config import base
@@ -31,8 +34,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def __init__(self) -> None:
         self.site: GeneratedSite | None = None
+        self.last_good: GeneratedSite | None = None
+        self.serving = False
         self.page_date = ""
         self.root = Path(".")
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether we are serving (defining this hook also keeps the plugin alive across rebuilds)."""
+        self.serving = command == "serve"
 
     def _folder(self, name: str) -> Path:
         return (self.root / name).resolve()
@@ -44,12 +53,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_pre_build(self, config) -> None:
         """Check all data before MkDocs touches the site folder; a data problem stops the build."""
-        self.site = None
         try:
             self.site = generate_site(self._folder(self.config.briefings), self._folder(self.config.seeds), self.root,
                                       directory_urls=config.use_directory_urls)
         except BriefingError as exc:
-            raise PluginError(exc.report()) from None
+            if not (self.serving and self.last_good):
+                raise PluginError(exc.report()) from None
+            # While serving, keep the last good site up and say why it is stale. Printed, not logged:
+            # MkDocs would count a logged error and, in strict mode, refuse to serve anything.
+            print(f"ERROR    -  {exc.report()}\nERROR    -  serving the last good version of the briefing until this is fixed",
+                  file=sys.stderr, flush=True)
+            self.site = self.last_good
+            return
+        self.last_good = self.site
         sources = self.site.linked.dataset.sources.values()
         self.page_date = max(s.published for s in sources).iso() if sources else ""
         for warning in self.site.linked.warnings:
@@ -79,6 +95,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.page_date:
             page.update_date = self.page_date
         return page
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        """Give generated pages an HTML-escaped title.
+
+        The theme puts `page.title | striptags` into <title> unescaped, and striptags decodes
+        entities: a curated title such as `</title><script>` would become markup. A title in
+        page.meta is used as is, so we store it escaped.
+        """
+        if page.file.generated_by == "briefing" and page.title:
+            text = html_module.unescape(re.sub(r"<[^>]+>", "", page.title))
+            page.meta["title"] = html_module.escape(text, quote=False)
+        return html
 
     def on_post_page(self, output: str, page, config) -> str:
         """Remove the theme's few invalid attributes (see html_fixes)."""

@@ -1,5 +1,5 @@
 """The command-line commands; each module registers one subcommand."""
 
-from . import check, diff, export, ingest
+from . import build, check, diff, export, ingest
 
-COMMANDS = [check, export, diff, ingest]
+COMMANDS = [check, build, export, diff, ingest]
