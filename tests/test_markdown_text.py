@@ -10,7 +10,7 @@ import pytest
 
 from generator.markdown_text import md_inline, md_link, md_text, relative
 
-EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
+EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "abbr", "pymdownx.snippets"]
 HOSTILE = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",

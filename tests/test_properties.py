@@ -13,7 +13,7 @@ from generator.markdown_text import md_text
 from generator.model import SourceParagraph
 from generator.provenance import _EQUIVALENT, find_in_paragraph, normalise
 
-EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "abbr"]
+EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "abbr", "pymdownx.snippets"]
 # Any printable text, including markup-looking characters, but not control characters or surrogates.
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80)
 MARKUP = st.text(alphabet="<>&*_`#![](){}|~^=:-+.1 \\aB9é\"'’“—", min_size=1, max_size=60)
