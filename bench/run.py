@@ -1,0 +1,134 @@
+"""Benchmark: generator phases, whole build, memory and sizes, against plain MkDocs on the same pages.
+
+Run: .venv/bin/python bench/run.py            (N = 100 and 1,000)
+     .venv/bin/python bench/run.py --sizes 100,1000,5000
+Synthetic corpora are written to a temporary folder, never into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+from generator.analysis.build import analyse  # noqa: E402
+from generator.errors import ProblemList  # noqa: E402
+from generator.link import link  # noqa: E402
+from generator.load import load_records  # noqa: E402
+from generator.provenance import verify_quotes  # noqa: E402
+from generator.render.site import render_site  # noqa: E402
+from generator.rules import editorial_warnings  # noqa: E402
+from generator.seeds import read_articles  # noqa: E402
+from generator.validate import build_dataset  # noqa: E402
+
+MEASURE = """
+import resource, sys, time
+from mkdocs.__main__ import cli
+started = time.perf_counter()
+try:
+    cli(sys.argv[1:], standalone_mode=False)
+finally:
+    print("BENCH", time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def phases(root: Path) -> dict[str, float]:
+    """Seconds per generator phase, in process."""
+    times, problems = {}, ProblemList()
+    start = time.perf_counter()
+    records = load_records(root / "briefings", root, problems)
+    times["load"] = time.perf_counter() - start
+    start = time.perf_counter()
+    dataset = build_dataset(records, problems)
+    times["validate"] = time.perf_counter() - start
+    start = time.perf_counter()
+    articles = read_articles(dataset, root / "seeds", problems)
+    citations = verify_quotes(dataset, articles, problems)
+    times["verify"] = time.perf_counter() - start
+    problems.raise_if_any()
+    start = time.perf_counter()
+    linked = link(dataset, articles, citations)
+    linked.analysis = analyse(linked)
+    linked.warnings = editorial_warnings(linked)
+    times["link"] = time.perf_counter() - start
+    start = time.perf_counter()
+    render_site(linked)
+    times["render"] = time.perf_counter() - start
+    return times
+
+
+def measured_build(project: Path, site: Path, config: Path) -> tuple[float, float]:
+    """Wall seconds and peak memory (MiB) of one `mkdocs build` in its own process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-c", MEASURE, "build", "-q", "-f", str(config), "-d", str(site)],
+                            cwd=project, env=env, capture_output=True, text=True)
+    line = [entry for entry in result.stderr.splitlines() if entry.startswith("BENCH")]
+    if result.returncode != 0 or not line:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    _, seconds, rss = line[-1].split()
+    return float(seconds), int(rss) / 1024
+
+
+def folder_size(path: Path) -> int:
+    """Bytes of all files below a folder."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def bench(sources: int, work: Path) -> dict:
+    """One row of the table."""
+    project = work / f"n{sources}"
+    write_corpus(project, sources)
+    generator_phases = phases(project)
+    build_seconds, build_mib = measured_build(project, work / f"site{sources}", project / "mkdocs.yml")
+    export = work / f"export{sources}"
+    subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "export", str(export)], check=True,
+                   capture_output=True)
+    floor_seconds, floor_mib = measured_build(export, work / f"floor{sources}", export / "mkdocs.yml")
+    site = work / f"site{sources}"
+    pages = sum(1 for _ in site.rglob("*.html"))
+    index = site / "search" / "search_index.json"
+    return {"sources": sources, "phases": generator_phases, "generator": sum(generator_phases.values()),
+            "build": build_seconds, "floor": floor_seconds, "peak_mib": max(build_mib, floor_mib), "pages": pages,
+            "site_mib": folder_size(site) / 2**20, "index_kib_per_page": index.stat().st_size / 1024 / pages}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the table; return 0."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000", help="comma-separated numbers of sources (default 100,1000)")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
+        for size in (int(s) for s in args.sizes.split(",")):
+            rows.append(bench(size, Path(folder)))
+    print(f"{'N':>6} {'pages':>6} {'load':>6} {'valid':>6} {'verify':>6} {'link':>6} {'render':>6} {'gen s':>7} "
+          f"{'build s':>8} {'floor s':>8} {'gen %':>6} {'×floor':>7} {'peak MiB':>9} {'site MiB':>9} {'idx KiB/p':>9}")
+    for row in rows:
+        p = row["phases"]
+        print(f"{row['sources']:>6} {row['pages']:>6} {p['load']:>6.2f} {p['validate']:>6.2f} {p['verify']:>6.2f} {p['link']:>6.2f} "
+              f"{p['render']:>6.2f} {row['generator']:>7.2f} {row['build']:>8.2f} {row['floor']:>8.2f} "
+              f"{100 * row['generator'] / row['build']:>5.1f}% {row['build'] / row['floor']:>7.2f} {row['peak_mib']:>9.0f} "
+              f"{row['site_mib']:>9.1f} {row['index_kib_per_page']:>9.1f}")
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        print(f"scaling {first['sources']} -> {last['sources']} sources: build ×{last['build'] / first['build']:.1f}, "
+              f"generator ×{last['generator'] / first['generator']:.1f} (sources ×{last['sources'] / first['sources']:.0f})")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
