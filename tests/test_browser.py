@@ -227,3 +227,18 @@ def test_site_works_from_the_file_system_without_a_server(browser, built_site):
     _type_query(page, "Zelenskyy")
     context.close()
     assert outside == []
+
+
+def test_topic_page_prints_as_a_clean_briefing(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + PAGE_TYPES["topic"], wait_until="networkidle")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer']
+        .map(s => document.querySelector(s)).filter(e => e && getComputedStyle(e).display !== 'none').length""")
+    assert hidden == 0
+    shown_url = page.evaluate("""() => getComputedStyle(document.querySelector('.attribution a[href*="sources/"]'), '::after').content""")
+    assert "sources/" in shown_url
+    pdf = page.pdf()
+    context.close()
+    assert pdf[:4] == b"%PDF" and len(pdf) > 20_000

@@ -107,3 +107,21 @@ def test_urls_other_than_http_are_refused_in_any_spelling(corpus: Path, capsys):
         sources.write_text(text.replace("url: https://example.org/alpha", f"url: {url}"), encoding="utf-8")
         assert main(["--root", str(corpus), "check"]) == 1
         assert "is not an http(s) address" in capsys.readouterr().err, url
+
+
+def test_very_large_input_is_handled(corpus: Path, capsys):
+    """A 1 MB quote and 10,000 extracts in one file load and verify (speed is the benchmark's business)."""
+    big = "word " * 200_000
+    (corpus / "seeds" / "big.txt").write_text("Big article\n\n" + big.strip() + " end.\n", encoding="utf-8")
+    sources = corpus / "briefings" / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8") + "  - id: big\n    seed: big.txt\n    headline: Big article\n"
+                       "    headline_by: article\n    outlet: unknown\n    published: 2024-10-20\n    language: en\n"
+                       "    skip:\n      1: headline\n", encoding="utf-8")
+    big_quote = ["source: big", "extracts:", "  - id: big-quote", "    quote: >-", "      " + big.strip() + " end.", "    topics: [talks]"]
+    (corpus / "briefings" / "extracts" / "big.yml").write_text("\n".join(big_quote) + "\n", encoding="utf-8")
+    many = ["source: alpha", "extracts:"]
+    for number in range(10_000):
+        many += [f"  - id: many-{number}", "    quote: the harbour talks ended without a deal", "    topics: [talks]"]
+    (corpus / "briefings" / "extracts" / "many.yml").write_text("\n".join(many) + "\n", encoding="utf-8")
+    assert main(["--root", str(corpus), "check"]) == 0
+    assert "10010 quotes found verbatim" in capsys.readouterr().out
