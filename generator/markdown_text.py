@@ -16,17 +16,21 @@ def _ref(char: str) -> str:
     return f"&#{ord(char)};"
 
 
+_ESCAPES = str.maketrans({c: _ref(c) for c in _ALWAYS})
+_WHITESPACE = re.compile(r"\s+")
+
+
 def _escape(fragment: str, line_start: bool) -> str:
-    folded = re.sub(r"\s+", " ", fragment)
-    out = [_ref(c) if c in _ALWAYS else c for c in folded]
-    if line_start and folded:
-        # Block syntax only triggers at the start of a line: lists ("- ", "1986."), quotes, headings.
-        if not folded[0].isalnum():
-            out[0] = _ref(folded[0])
-        match = _LEADING_NUMBER.match(folded)
-        if match:
-            out[len(match.group(1))] = _ref(match.group(2))
-    return "".join(out)
+    folded = _WHITESPACE.sub(" ", fragment)
+    if not line_start or not folded:
+        return folded.translate(_ESCAPES)
+    # Block syntax only triggers at the start of a line: lists ("- ", "1986."), quotes, headings.
+    if not folded[0].isalnum():
+        return _ref(folded[0]) + folded[1:].translate(_ESCAPES)
+    match = _LEADING_NUMBER.match(folded)
+    if match:
+        return match.group(1) + _ref(match.group(2)) + folded[match.end():].translate(_ESCAPES)
+    return folded.translate(_ESCAPES)
 
 
 def md_inline(fragment: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 
 from .errors import ProblemList
 from .model import Article, Citation, Dataset, Extract, SourceParagraph
@@ -18,38 +19,54 @@ _EQUIVALENT = {
 }
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """Fold whitespace runs to one space and typographic quotes/dashes to ASCII.
+_FOLD = str.maketrans(_EQUIVALENT)
+_WORDS = re.compile(r"\S+")
 
-    Returns the folded text and, for each of its characters, the index of the original character.
-    """
-    out: list[str] = []
-    origin: list[int] = []
-    pending_space = -1
-    for index, char in enumerate(text):
-        if char.isspace():
-            if pending_space < 0:
-                pending_space = index
-            continue
-        if pending_space >= 0 and out:
-            out.append(" ")
-            origin.append(pending_space)
-        pending_space = -1
-        out.append(_EQUIVALENT.get(char, char))
-        origin.append(index)
-    return "".join(out), origin
+
+def fold(text: str) -> str:
+    """Whitespace runs to one space (ends trimmed), typographic quotes and dashes to ASCII."""
+    return " ".join(text.translate(_FOLD).split())
+
+
+def _segments(text: str) -> list[tuple[int, int, int]]:
+    """(folded start, original start, original end) of each run of non-space characters."""
+    segments, folded = [], 0
+    for match in _WORDS.finditer(text):
+        if segments:
+            folded += 1  # the single space that stands for the whitespace before this run
+        segments.append((folded, match.start(), match.end()))
+        folded += match.end() - match.start()
+    return segments
+
+
+def _original(segments: list[tuple[int, int, int]], starts: list[int], position: int) -> int:
+    """Index in the original text of the folded character at `position`."""
+    folded_start, start, end = segments[bisect.bisect_right(starts, position) - 1]
+    offset = position - folded_start
+    # Past the end of a run is the folded space: it stands for the first whitespace character.
+    return start + offset if offset < end - start else end
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the index of the original character."""
+    segments = _segments(text)
+    starts = [s[0] for s in segments]
+    folded = fold(text)
+    return folded, [_original(segments, starts, i) for i in range(len(folded))]
+
+
+def _span(text: str, at: int, length: int) -> tuple[int, int]:
+    """Original [start, end) of the folded match at `at` of `length` characters."""
+    segments = _segments(text)
+    starts = [s[0] for s in segments]
+    return _original(segments, starts, at), _original(segments, starts, at + length - 1) + 1
 
 
 def find_in_paragraph(quote: str, paragraph: SourceParagraph) -> tuple[int, int] | None:
     """Character span [start, end) of the quote in the paragraph's original text, or None."""
-    folded_quote, _ = normalise(quote)
-    folded_text, origin = normalise(paragraph.text)
-    if not folded_quote:
-        return None
-    at = folded_text.find(folded_quote)
-    if at < 0:
-        return None
-    return origin[at], origin[at + len(folded_quote) - 1] + 1
+    folded_quote = fold(quote)
+    at = fold(paragraph.text).find(folded_quote) if folded_quote else -1
+    return None if at < 0 else _span(paragraph.text, at, len(folded_quote))
 
 
 class FoldedArticle:
@@ -57,28 +74,26 @@ class FoldedArticle:
 
     def __init__(self, article: Article):
         self.paragraphs = article.paragraphs
-        parts, self.starts, self.origins = [], [], []
+        parts, self.starts = [], []
         offset = 0
         for paragraph in self.paragraphs:
-            folded, origin = normalise(paragraph.text)
+            folded = fold(paragraph.text)
             self.starts.append(offset)
-            self.origins.append(origin)
             parts.append(folded)
             offset += len(folded) + 1  # "\n" never occurs in folded text, so no match spans two paragraphs
         self.text = "\n".join(parts)
 
     def find_all(self, quote: str) -> list[tuple[SourceParagraph, tuple[int, int]]]:
         """First occurrence of the quote in each paragraph that contains it, with its original span."""
-        folded_quote = normalise(quote)[0]
+        folded_quote = fold(quote)
         hits: list[tuple[SourceParagraph, tuple[int, int]]] = []
         if not folded_quote:
             return hits
         at = self.text.find(folded_quote)
         while at >= 0:
             index = bisect.bisect_right(self.starts, at) - 1
-            local = at - self.starts[index]
-            origin = self.origins[index]
-            hits.append((self.paragraphs[index], (origin[local], origin[local + len(folded_quote) - 1] + 1)))
+            paragraph = self.paragraphs[index]
+            hits.append((paragraph, _span(paragraph.text, at - self.starts[index], len(folded_quote))))
             next_paragraph = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
             at = self.text.find(folded_quote, next_paragraph)
         return hits
@@ -95,9 +110,9 @@ def verify_quotes(dataset: Dataset, articles: dict[str, Article], problems: Prob
         citation = _locate(extract, article, dataset, problems)
         if citation is not None:
             citations[extract.id] = citation
-        folded_quote = normalise(extract.quote)[0]
+        folded_quote = fold(extract.quote)
         for figure in extract.figures:
-            if figure.text and normalise(figure.text)[0] not in folded_quote:
+            if figure.text and fold(figure.text) not in folded_quote:
                 problems.add(figure.location, f"figure {figure.text!r} is not in the quote of {extract.id!r}",
                              "Copy the figure exactly as the quote writes it, e.g. `text: \"1,500\"`.")
     for source in dataset.sources.values():
@@ -135,10 +150,10 @@ def _locate(extract: Extract, article: FoldedArticle, dataset: Dataset, problems
 
 def closest_passage(quote: str, paragraphs: list[SourceParagraph]) -> str:
     """Describe the seed passage most like the quote and the first place where they differ."""
-    folded_quote, _ = normalise(quote)
+    folded_quote = fold(quote)
     best: tuple[int, SourceParagraph, str] | None = None
     for paragraph in paragraphs:
-        folded, _ = normalise(paragraph.text)
+        folded = fold(paragraph.text)
         matcher = difflib.SequenceMatcher(None, folded_quote, folded, autojunk=False)
         score = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 4)
         if best is None or score > best[0]:

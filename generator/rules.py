@@ -77,17 +77,18 @@ def unused_entity_warnings(linked: LinkedBriefing) -> list[Problem]:
     used = set(linked.said_by) | set(linked.mentioned_in)
     used |= {p.actor for c in linked.dataset.claims.values() for p in c.positions if p.actor}
     used |= {f.claimed_by for e in linked.dataset.extracts.values() for f in e.figures if f.claimed_by}
-    # One scan of all seed text for every name at once (a scan per entity would grow as entities × sources).
-    pattern = alias_pattern(list(linked.dataset.entities.values()))
+    unused = [e for e in linked.dataset.entities.values() if e.id not in used]
+    # One scan of all seed text for every unused entity's names at once, not one scan per entity.
+    pattern = alias_pattern(unused)
     named = set()
     if pattern is not None:
         for article in linked.articles.values():
             for paragraph in article.paragraphs:
                 named.update(match.group(0) for match in pattern.finditer(paragraph.text))
     warnings = []
-    for entity in sorted(linked.dataset.entities.values(), key=lambda e: e.location):
-        if entity.id in used or any(name in named for name in entity.names):
-            continue  # used, or named in the seeds (perhaps only in a caption): kept for search
+    for entity in sorted(unused, key=lambda e: e.location):
+        if any(name in named for name in entity.names):
+            continue  # named in the seeds (perhaps only in a caption): kept for search
         warnings.append(Problem(entity.location, f"entity {entity.id!r} is not used by any extract and not named in any seed",
                                 "Remove it, or fix the id or aliases that should connect it."))
     return warnings

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..link import LinkedBriefing
 from ..model import Extract
-from ..provenance import normalise
+from ..provenance import fold
 from .claims import stands
 from .figure_groups import FigureGroup
 
@@ -27,7 +27,7 @@ class Discrepancy:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", normalise(text)[0].casefold())
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", fold(text).casefold())
 
 
 def same_words_other_speaker(linked: LinkedBriefing) -> list[Discrepancy]:
