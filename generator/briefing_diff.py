@@ -7,11 +7,12 @@ import re
 
 from .analysis.discrepancies import Discrepancy
 from .briefing_diff_model import (BriefingDiff, DiscrepancyChange, ExtractChange, ExtractView, FieldChange,
-                                  FigureChange, PageChange, RecordChange, display, figure_value, page_url, plain)
+                                  FigureChange, PageChange, RecordChange, display, figure_value, plain)
 from .errors import Problem
 from .link import LinkedBriefing
 from .model import Extract, Figure
 from .pipeline import GeneratedSite
+from .render.structured import page_url
 
 __all__ = ["BriefingDiff", "DiscrepancyChange", "ExtractChange", "ExtractView", "FieldChange", "FigureChange",
            "PageChange", "RecordChange", "diff_briefings"]
@@ -159,14 +160,14 @@ def page_title(markdown: str) -> str:
     return ""
 
 
-def diff_pages(old: dict[str, str], new: dict[str, str]) -> list[PageChange]:
-    """Generated pages added, removed or whose Markdown differs, by path."""
+def diff_pages(old: dict[str, str], new: dict[str, str], directory_urls: bool = True) -> list[PageChange]:
+    """Generated pages added, removed or whose Markdown differs, by path, with their URLs on the site."""
     changes = []
     for path in sorted(old.keys() | new.keys()):
         if old.get(path) == new.get(path):
             continue
         status = "added" if path not in old else "removed" if path not in new else "changed"
-        changes.append(PageChange(status, path, page_url(path), page_title(new.get(path) or old[path])))
+        changes.append(PageChange(status, path, page_url(path, directory_urls), page_title(new.get(path) or old[path])))
     return changes
 
 
@@ -180,4 +181,4 @@ def diff_briefings(old: GeneratedSite, new: GeneratedSite) -> BriefingDiff:
         records=diff_records(old.linked, new.linked),
         discrepancies=diff_discrepancies(old.linked.analysis.discrepancies, new.linked.analysis.discrepancies),
         warnings_new=sorted(new_warnings - old_warnings), warnings_resolved=sorted(old_warnings - new_warnings),
-        pages=diff_pages(old.pages, new.pages))
+        pages=diff_pages(old.pages, new.pages, new.linked.directory_urls))

@@ -112,16 +112,6 @@ def plain(value: object) -> object:
     return value
 
 
-def page_url(path: str) -> str:
-    """Site URL of a generated page (MkDocs directory URLs): `topics/talks.md` -> `topics/talks/`."""
-    stem = path[:-3] if path.endswith(".md") else path
-    if stem == "index":
-        return "./"
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
 def _number(value: float) -> str:
     return str(int(value)) if value.is_integer() else str(value)
 

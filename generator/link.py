@@ -84,6 +84,10 @@ class LinkedBriefing:
     analysis: "Analysis | None" = None
     directory_urls: bool = True  # how the site serves pages; raw HTML links must follow it
 
+    def name_of(self, entity_id: str) -> str:
+        """An entity's name; no entity means the article's own voice."""
+        return self.dataset.entities[entity_id].name if entity_id else "the article itself"
+
     def reported_on(self, extract: Extract) -> PartialDate:
         """When the statement was made, or else when its source was published."""
         return extract.said_on or self.dataset.sources[extract.source].published

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import quote
 
 # Characters with inline meaning in Markdown or HTML (or in common extensions) become
 # numeric character references, which Markdown passes through and browsers show as-is.
 _ALWAYS = set("\\`*_{}[]<>&#!|~^=")
+_URL_SAFE = "/:#?&=%.-_~+@!$,;'"
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
@@ -43,12 +43,9 @@ def md_text(text: str) -> str:
     return _escape(" ".join(text.split()), line_start=True)
 
 
-def md_link(label: str, target: str, title: str = "") -> str:
+def md_link(label: str, target: str) -> str:
     """A Markdown link whose label is escaped text; targets are our own paths or checked URLs."""
-    safe_target = quote(target, safe="/:#?&=%.-_~+@!$,;'")
-    if title:
-        return f'[{md_text(label)}]({safe_target} "{html.escape(title, quote=True)}")'
-    return f"[{md_text(label)}]({safe_target})"
+    return f"[{md_text(label)}]({quote(target, safe=_URL_SAFE)})"
 
 
 def plural(count: int, noun: str) -> str:

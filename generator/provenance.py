@@ -47,26 +47,11 @@ def _original(segments: list[tuple[int, int, int]], starts: list[int], position:
     return start + offset if offset < end - start else end
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the index of the original character."""
-    segments = _segments(text)
-    starts = [s[0] for s in segments]
-    folded = fold(text)
-    return folded, [_original(segments, starts, i) for i in range(len(folded))]
-
-
 def _span(text: str, at: int, length: int) -> tuple[int, int]:
     """Original [start, end) of the folded match at `at` of `length` characters."""
     segments = _segments(text)
     starts = [s[0] for s in segments]
     return _original(segments, starts, at), _original(segments, starts, at + length - 1) + 1
-
-
-def find_in_paragraph(quote: str, paragraph: SourceParagraph) -> tuple[int, int] | None:
-    """Character span [start, end) of the quote in the paragraph's original text, or None."""
-    folded_quote = fold(quote)
-    at = fold(paragraph.text).find(folded_quote) if folded_quote else -1
-    return None if at < 0 else _span(paragraph.text, at, len(folded_quote))
 
 
 class FoldedArticle:

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.model import Article, SourceParagraph
+from generator.provenance import FoldedArticle
+
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
 CORPUS = TESTS / "fixtures" / "corpus"
@@ -18,3 +21,9 @@ def corpus(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS, target)
     return target
+
+
+def find_in_paragraph(quote: str, paragraph: SourceParagraph) -> tuple[int, int] | None:
+    """The span the verifier finds for a quote in a one-paragraph article, or None."""
+    hits = FoldedArticle(Article("s", [paragraph])).find_all(quote)
+    return hits[0][1] if hits else None

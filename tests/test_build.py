@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import generate_site
-from generator.provenance import normalise
+from generator.provenance import fold
 
 from .conftest import REPO
 from .sitehtml import read_page, resolve, site_path
@@ -93,7 +93,7 @@ def test_every_quote_on_a_topic_page_is_in_its_seed_paragraph(built):
             target, fragment = resolve(site, page, href)
             source_id = target.parent.name if target.name == "index.html" else target.stem
             line = int(fragment.removeprefix("line-"))
-            assert normalise(quote)[0] in normalise(seeds[source_id][line - 1])[0], (quote, href)
+            assert fold(quote) in fold(seeds[source_id][line - 1]), (quote, href)
             checked += 1
     assert checked == sum(len(linked.topic_extracts[t.id]) for t in linked.topics)
 

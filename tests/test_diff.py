@@ -11,7 +11,7 @@ import pytest
 
 from generator.briefing_diff import diff_briefings
 from generator.briefing_diff_markdown import render_diff_markdown
-from generator.briefing_diff_model import page_url
+from generator.render.structured import page_url
 from generator.cli import main
 from generator.pipeline import generate_site
 
@@ -280,3 +280,4 @@ def test_page_urls() -> None:
     assert page_url("topics/index.md") == "topics/"
     assert page_url("topics/deployment.md") == "topics/deployment/"
     assert page_url("who-said-what.md") == "who-said-what/"
+    assert page_url("topics/deployment.md", directory_urls=False) == "topics/deployment.html"

@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from generator.markdown_text import md_text
 from generator.model import SourceParagraph
-from generator.provenance import _EQUIVALENT, find_in_paragraph, normalise
+from generator.provenance import _EQUIVALENT, fold
+
+from .conftest import find_in_paragraph
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "abbr", "pymdownx.snippets"]
 # Any printable text, including markup-looking characters, but not control characters or surrogates.
@@ -43,7 +45,7 @@ def _strip(text: str) -> str:
 
 
 def _folded_equal(a: str, b: str) -> bool:
-    return normalise(a)[0] == normalise(b)[0]
+    return fold(a) == fold(b)
 
 
 @settings(max_examples=300, deadline=None)
@@ -51,7 +53,7 @@ def _folded_equal(a: str, b: str) -> bool:
 def test_a_found_quote_is_the_seed_text_up_to_whitespace_quotes_and_dashes(before, quote, after):
     paragraph = SourceParagraph("s", 1, before + quote + after)
     span = find_in_paragraph(quote, paragraph)
-    if not normalise(quote)[0]:
+    if not fold(quote):
         assert span is None
         return
     assert span is not None

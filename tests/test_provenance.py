@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from generator.model import Article, SourceParagraph
-from generator.provenance import FoldedArticle, closest_passage, find_in_paragraph, normalise
+from generator.provenance import FoldedArticle, closest_passage, fold
+
+from .conftest import find_in_paragraph
 
 PARAGRAPH = SourceParagraph("s", 7, "Kim’s  army — “1.2 million” strong\u00a0today.")
 
 
-def test_normalise_folds_whitespace_quotes_and_dashes():
-    text, origin = normalise(" a\n\tb’c — “d” ")
-    assert text == "a b'c - \"d\""
-    assert len(origin) == len(text)
+def test_fold_folds_whitespace_quotes_and_dashes():
+    assert fold(" a\n\tb’c — “d” ") == "a b'c - \"d\""
 
 
 def test_quote_with_straight_quotes_and_single_spaces_is_found():

@@ -73,7 +73,7 @@ def differing_figures(linked: LinkedBriefing, groups: list[FigureGroup]) -> list
             value = f"{row.figure.qualifier + ' ' if row.figure.qualifier else ''}{row.figure.text}"
             lines.setdefault((value, row.claimant), []).append(row)
         details = tuple(
-            f"{value}: {_who(linked, claimant)}, as of {', '.join(dict.fromkeys(r.as_of.human() for r in rows))} "
+            f"{value}: {linked.name_of(claimant)}, as of {', '.join(dict.fromkeys(r.as_of.human() for r in rows))} "
             f"(in {_articles(len({r.extract.source for r in rows}))})"
             for (value, claimant), rows in lines.items())
         found.append(Discrepancy(f"figures-{group.quantity.id}", "figures",
@@ -108,7 +108,7 @@ def contradictions(linked: LinkedBriefing) -> list[Discrepancy]:
             continue
         involved = tuple(dict.fromkeys(s for pair in clash for s in pair))
         details = tuple(dict.fromkeys(
-            f"{_who(linked, s.actor)} {s.position.stance} ({linked.reported_on(s.extract).human()})" for s in involved))
+            f"{linked.name_of(s.actor)} {s.position.stance} ({linked.reported_on(s.extract).human()})" for s in involved))
         found.append(Discrepancy(f"contradiction-{claim.id}", "contradiction", f"Asserted and denied: {claim.text}", details,
                                  tuple(dict.fromkeys(s.extract for s in involved))))
     return found
@@ -116,10 +116,6 @@ def contradictions(linked: LinkedBriefing) -> list[Discrepancy]:
 
 def _articles(count: int) -> str:
     return f"{count} article" if count == 1 else f"{count} articles"
-
-
-def _who(linked: LinkedBriefing, entity_id: str) -> str:
-    return linked.dataset.entities[entity_id].name if entity_id else "the article itself"
 
 
 def find_discrepancies(linked: LinkedBriefing, groups: list[FigureGroup]) -> list[Discrepancy]:

@@ -32,12 +32,6 @@ class FigureRow:
             return 0.0, high
         return low, high
 
-    def agrees_with(self, other: "FigureRow") -> bool:
-        """True when some value satisfies both figures."""
-        a_low, a_high = self.interval()
-        b_low, b_high = other.interval()
-        return a_low <= b_high and b_low <= a_high
-
 
 @dataclass(frozen=True)
 class FigureGroup:

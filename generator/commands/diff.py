@@ -12,6 +12,7 @@ from ..briefing_diff import diff_briefings
 from ..briefing_diff_markdown import render_diff_markdown
 from ..errors import BriefingError
 from ..pipeline import GeneratedSite, generate_site
+from .settings import directory_urls, mkdocs_config
 
 TREES = ("briefings", "seeds")
 
@@ -111,11 +112,12 @@ def _sites(root: Path, rev: str) -> tuple[GeneratedSite, GeneratedSite]:
     with tempfile.TemporaryDirectory(prefix="briefing-diff-") as folder:
         old_root = Path(folder)
         materialise(root, rev, old_root)
+        urls = directory_urls(mkdocs_config(root))
         try:
-            new = generate_site(root / "briefings", root / "seeds", root)
+            new = generate_site(root / "briefings", root / "seeds", root, directory_urls=urls)
         except BriefingError as exc:
             raise _WorkingTreeError(exc) from None
-        return generate_site(old_root / "briefings", old_root / "seeds", old_root), new
+        return generate_site(old_root / "briefings", old_root / "seeds", old_root, directory_urls=urls), new
 
 
 def run(args: argparse.Namespace) -> int:

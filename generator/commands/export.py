@@ -14,6 +14,7 @@ import yaml
 from ..dataset_json import briefing_data
 from ..errors import BriefingError
 from ..pipeline import generate_site
+from .settings import directory_urls, mkdocs_config
 
 
 def register(subparsers) -> None:
@@ -43,9 +44,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {target} already exists and is not an empty folder; export never overwrites", file=sys.stderr)
         return 1
     config_path = root / "mkdocs.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) if config_path.exists() else {}
+    config = mkdocs_config(root)
     try:
-        site = generate_site(root / "briefings", root / "seeds", root, directory_urls=config.get("use_directory_urls", True))
+        site = generate_site(root / "briefings", root / "seeds", root, directory_urls=directory_urls(config))
     except BriefingError as exc:
         print(exc.report(), file=sys.stderr)
         return 1

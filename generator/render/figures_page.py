@@ -18,19 +18,15 @@ def figure_anchor(quantity_id: str, extract_id: str) -> str:
     return f"figure-{quantity_id}-{extract_id}"
 
 
-def _claimant(linked: LinkedBriefing, row: FigureRow) -> str:
-    return linked.dataset.entities[row.claimant].name if row.claimant else "the article itself"
-
-
 def _value(row: FigureRow) -> str:
     qualifier = f"{row.figure.qualifier} " if row.figure.qualifier else ""
     return f"{qualifier}{row.figure.text}"
 
 
 def _chart(linked: LinkedBriefing, group: FigureGroup) -> str:
-    series = list(dict.fromkeys(_claimant(linked, r) for r in group.rows))
-    points = [Point(r.as_of.first_day(), r.figure.low, r.figure.high, _claimant(linked, r), SHAPES.get(r.figure.qualifier, "exact"),
-                    f"{_value(r)} {group.quantity.unit}: {_claimant(linked, r)}, as of {r.as_of.human()}",
+    series = list(dict.fromkeys(linked.name_of(r.claimant) for r in group.rows))
+    points = [Point(r.as_of.first_day(), r.figure.low, r.figure.high, linked.name_of(r.claimant), SHAPES.get(r.figure.qualifier, "exact"),
+                    f"{_value(r)} {group.quantity.unit}: {linked.name_of(r.claimant)}, as of {r.as_of.human()}",
                     "#" + figure_anchor(group.quantity.id, r.extract.id))
               for r in group.rows]
     title = f"{group.quantity.title}: figures by claimant and date"
@@ -46,7 +42,7 @@ def _table(linked: LinkedBriefing, group: FigureGroup, conflicting: set[int]) ->
         source = linked.dataset.sources[row.extract.source]
         citation = linked.citations.get(row.extract.id)
         where = md_link(source_label(source), relative(PAGE, source_page(source.id)) + f"#line-{citation.line if citation else 0}")
-        claimant = entity_link(linked, row.claimant, PAGE) if row.claimant else "the article itself"
+        claimant = entity_link(linked, row.claimant, PAGE) if row.claimant else linked.name_of("")
         flag = " ⚠" if id(row) in conflicting else ""
         anchor = "" if row.extract.id in anchored else f'<span id="{figure_anchor(group.quantity.id, row.extract.id)}"></span>'
         anchored.add(row.extract.id)

@@ -14,12 +14,12 @@ from ..model import Extract, Source
 
 
 def page_url(markdown_path: str, directory_urls: bool = True) -> str:
-    """Site URL of a page relative to the site root: "topics/deployment/" or "topics/deployment.html"."""
+    """Site URL of a page relative to the site root: "topics/deployment/" or "topics/deployment.html"; "./" for home."""
     stem = markdown_path[:-3]
     if not directory_urls:
         return stem + ".html"
     if stem == "index":
-        return ""
+        return "./"
     return stem[:-len("index")] if stem.endswith("/index") else stem + "/"
 
 
@@ -29,9 +29,9 @@ def url_between(from_page: str, to_page: str, fragment: str = "", directory_urls
     if not directory_urls:
         folder = posixpath.dirname(from_page) or "."
         return posixpath.relpath(page_url(to_page, False), folder) + suffix
-    base = page_url(from_page) or "."
-    target = page_url(to_page) or "."
-    relative = posixpath.relpath(target, base if base == "." else base.rstrip("/"))
+    base = page_url(from_page).rstrip("/") or "."
+    target = page_url(to_page).rstrip("/") or "."
+    relative = posixpath.relpath(target, base)
     relative = "./" if relative == "." else relative.rstrip("/") + "/"
     return relative + suffix
 
