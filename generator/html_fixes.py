@@ -18,11 +18,19 @@ _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog
 
 def fix_theme_html(html: str) -> str:
     """The page's HTML with the theme's invalid attributes removed."""
-    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
-    html = _AUTOCORRECT.sub("", html)
-    html = _EMPTY_TABINDEX.sub("", html)
+    # The invalid attributes are all in the theme's chrome; skipping the article keeps this
+    # cheap on very long pages (a topic page of a large briefing is megabytes).
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start < 0 or end < start:
+        return _fix_chrome(html, html)
+    return _fix_chrome(html[:start], html) + html[start:end] + _fix_chrome(html[end:], html)
+
+
+def _fix_chrome(part: str, page: str) -> str:
+    part = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", part)
+    part = _AUTOCORRECT.sub("", part)
+    part = _EMPTY_TABINDEX.sub("", part)
     # Accessibility: a dialog needs a name.
-    html = html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">')
-    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    part = part.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">')
     # A label must point at a control on the page; Material keeps one for a table of contents some pages lack.
-    return _LABEL_FOR.sub(lambda m: m.group(0) if m.group(2) in ids else f"<label{m.group(1)}", html)
+    return _LABEL_FOR.sub(lambda m: m.group(0) if f'id="{m.group(2)}"' in page else f"<label{m.group(1)}", part)

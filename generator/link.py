@@ -94,6 +94,8 @@ class LinkedBriefing:
 
     def home_page(self, extract: Extract) -> str:
         """The topic page that carries an extract first (its first topic in page order)."""
+        if len(extract.topics) == 1:
+            return topic_page(extract.topics[0])
         return topic_page(min(extract.topics, key=lambda t: self.topic_rank.get(t, len(self.topic_rank))))
 
     def shown_quote(self, extract: Extract) -> str:

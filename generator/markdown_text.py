@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 # Characters with inline meaning in Markdown or HTML (or in common extensions) become
 # numeric character references, which Markdown passes through and browsers show as-is.
 _ALWAYS = set("\\`*_{}[]<>&#!|~^=")
 _URL_SAFE = "/:#?&=%.-_~+@!$,;'"
+_NEEDS_QUOTING = re.compile(r"[^A-Za-z0-9" + re.escape(_URL_SAFE) + "]")
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
@@ -17,27 +19,39 @@ def _ref(char: str) -> str:
 
 
 _ESCAPES = str.maketrans({c: _ref(c) for c in _ALWAYS})
-_WHITESPACE = re.compile(r"\s+")
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(_ALWAYS))) + "]")
 
 
-def _escape(fragment: str, line_start: bool) -> str:
-    folded = _WHITESPACE.sub(" ", fragment)
+def _escape_all(text: str) -> str:
+    # Most text has nothing to escape; the search is much cheaper than translate.
+    return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
+
+
+def _escape(folded: str, line_start: bool) -> str:
+    """Escape text whose whitespace is already folded."""
     if not line_start or not folded:
-        return folded.translate(_ESCAPES)
+        return _escape_all(folded)
     # Block syntax only triggers at the start of a line: lists ("- ", "1986."), quotes, headings.
     if not folded[0].isalnum():
-        return _ref(folded[0]) + folded[1:].translate(_ESCAPES)
+        return _ref(folded[0]) + _escape_all(folded[1:])
     match = _LEADING_NUMBER.match(folded)
     if match:
-        return match.group(1) + _ref(match.group(2)) + folded[match.end():].translate(_ESCAPES)
-    return folded.translate(_ESCAPES)
+        return match.group(1) + _ref(match.group(2)) + _escape_all(folded[match.end():])
+    return _escape_all(folded)
 
 
 def md_inline(fragment: str) -> str:
     """Escape text that continues a line: whitespace folded to single spaces, kept at the ends."""
-    return _escape(fragment, line_start=False)
+    words = " ".join(fragment.split())
+    if not words:
+        return " " if fragment else ""
+    # split/join is several times faster than a regex substitution on long paragraphs.
+    lead = " " if fragment[0].isspace() else ""
+    trail = " " if fragment[-1].isspace() else ""
+    return _escape(lead + words + trail, line_start=False)
 
 
+@lru_cache(maxsize=65536)  # names, titles and dates recur on every page of a large briefing
 def md_text(text: str) -> str:
     """Escape curated text so that it shows literally, even at the start of a line."""
     return _escape(" ".join(text.split()), line_start=True)
@@ -45,7 +59,12 @@ def md_text(text: str) -> str:
 
 def md_link(label: str, target: str) -> str:
     """A Markdown link whose label is escaped text; targets are our own paths or checked URLs."""
-    return f"[{md_text(label)}]({quote(target, safe=_URL_SAFE)})"
+    return f"[{md_text(label)}]({_quote_target(target)})"
+
+
+def _quote_target(target: str) -> str:
+    # Our own page paths and anchors need no quoting; only checked external URLs may.
+    return quote(target, safe=_URL_SAFE) if _NEEDS_QUOTING.search(target) else target
 
 
 def plural(count: int, noun: str) -> str:
@@ -53,6 +72,7 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+@lru_cache(maxsize=65536)
 def relative(from_page: str, to_page: str) -> str:
     """Relative link from one generated page path to another (both relative to docs/)."""
     from_parts = from_page.split("/")[:-1]

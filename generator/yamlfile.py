@@ -48,6 +48,15 @@ class _TextOnlyLoader(_BaseLoader):
 
 
 _TextOnlyLoader.yaml_implicit_resolvers = {}
+_DEFAULT_TAGS = {yaml.ScalarNode: _TextOnlyLoader.DEFAULT_SCALAR_TAG, yaml.SequenceNode: _TextOnlyLoader.DEFAULT_SEQUENCE_TAG,
+                 yaml.MappingNode: _TextOnlyLoader.DEFAULT_MAPPING_TAG}
+
+
+# With no implicit or path resolvers every untagged node gets its kind's default tag; saying so
+# directly skips three Python calls per node, a third of the parse time for large briefings.
+_TextOnlyLoader.resolve = lambda self, kind, value, implicit: _DEFAULT_TAGS[kind]
+_TextOnlyLoader.descend_resolver = lambda self, current_node, current_index: None
+_TextOnlyLoader.ascend_resolver = lambda self: None
 
 
 class YamlFileError(Exception):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from functools import lru_cache
 
 from ..link import LinkedBriefing, source_page
 from ..model import Extract, Source
@@ -25,15 +26,18 @@ def page_url(markdown_path: str, directory_urls: bool = True) -> str:
 
 def url_between(from_page: str, to_page: str, fragment: str = "", directory_urls: bool = True) -> str:
     """Relative URL from one page to another (or to a fragment of it) in the built site."""
-    suffix = f"#{fragment}" if fragment else ""
+    return _url_between_pages(from_page, to_page, directory_urls) + (f"#{fragment}" if fragment else "")
+
+
+@lru_cache(maxsize=65536)  # large briefings ask for the same few page pairs many thousands of times
+def _url_between_pages(from_page: str, to_page: str, directory_urls: bool) -> str:
     if not directory_urls:
         folder = posixpath.dirname(from_page) or "."
-        return posixpath.relpath(page_url(to_page, False), folder) + suffix
+        return posixpath.relpath(page_url(to_page, False), folder)
     base = page_url(from_page).rstrip("/") or "."
     target = page_url(to_page).rstrip("/") or "."
     relative = posixpath.relpath(target, base)
-    relative = "./" if relative == "." else relative.rstrip("/") + "/"
-    return relative + suffix
+    return "./" if relative == "." else relative.rstrip("/") + "/"
 
 
 def _script(data: dict) -> str:
