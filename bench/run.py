@@ -25,10 +25,11 @@ from corpus import write_corpus  # noqa: E402
 from generator.analysis.build import analyse  # noqa: E402
 from generator.errors import ProblemList  # noqa: E402
 from generator.link import link  # noqa: E402
+from generator.pipeline import collector_paused  # noqa: E402
 from generator.load import load_records  # noqa: E402
 from generator.provenance import verify_quotes  # noqa: E402
 from generator.render.site import render_site  # noqa: E402
-from generator.rules import editorial_warnings  # noqa: E402
+from generator.rules import editorial_notes, editorial_warnings  # noqa: E402
 from generator.seeds import read_articles  # noqa: E402
 from generator.validate import build_dataset  # noqa: E402
 
@@ -44,7 +45,12 @@ finally:
 
 
 def phases(root: Path) -> dict[str, float]:
-    """Seconds per generator phase, in process."""
+    """Seconds per generator phase, in process, with the collector paused as the pipeline pauses it."""
+    with collector_paused():
+        return _phases(root)
+
+
+def _phases(root: Path) -> dict[str, float]:
     times, problems = {}, ProblemList()
     start = time.perf_counter()
     records = load_records(root / "briefings", root, problems)
@@ -61,6 +67,7 @@ def phases(root: Path) -> dict[str, float]:
     linked = link(dataset, articles, citations)
     linked.analysis = analyse(linked)
     linked.warnings = editorial_warnings(linked)
+    linked.notes = editorial_notes(linked)
     times["link"] = time.perf_counter() - start
     start = time.perf_counter()
     render_site(linked)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +35,30 @@ class GeneratedSite:
                 f"{len(self.linked.warnings)} warnings")
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the pipeline builds its data.
+
+    The pipeline allocates hundreds of thousands of small, acyclic objects; the collector would
+    walk all of them again and again (a quarter of the generator's time for 1,000 sources).
+    Reference counting still frees everything; cycles wait for the next collection.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = None) -> LinkedBriefing:
     """Load, validate, verify and link; raise BriefingError listing every problem."""
+    with collector_paused():
+        return _check_briefing(briefings_dir, seeds_dir, root)
+
+
+def _check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None) -> LinkedBriefing:
     problems = ProblemList()
     records = load_records(briefings_dir, root or briefings_dir.parent, problems)
     dataset = build_dataset(records, problems)
@@ -49,6 +74,7 @@ def check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = Non
 
 def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None, directory_urls: bool = True) -> GeneratedSite:
     """Run the whole pipeline and return the pages (URL style as the site will serve them)."""
-    linked = check_briefing(briefings_dir, seeds_dir, root)
-    linked.directory_urls = directory_urls
-    return GeneratedSite(render_site(linked), linked, page_origins(linked))
+    with collector_paused():
+        linked = _check_briefing(briefings_dir, seeds_dir, root)
+        linked.directory_urls = directory_urls
+        return GeneratedSite(render_site(linked), linked, page_origins(linked))
