@@ -47,11 +47,20 @@ def _original(segments: list[tuple[int, int, int]], starts: list[int], position:
     return start + offset if offset < end - start else end
 
 
-def _span(text: str, at: int, length: int) -> tuple[int, int]:
-    """Original [start, end) of the folded match at `at` of `length` characters."""
-    segments = _segments(text)
-    starts = [s[0] for s in segments]
-    return _original(segments, starts, at), _original(segments, starts, at + length - 1) + 1
+class _PositionMap:
+    """Maps positions in a paragraph's folded text back to its original text."""
+
+    def __init__(self, text: str, folded: str):
+        # Folding swaps characters one for one unless whitespace runs shrink; then positions are unchanged.
+        self.identity = folded == text.translate(_FOLD)
+        self.segments = [] if self.identity else _segments(text)
+        self.starts = [s[0] for s in self.segments]
+
+    def span(self, at: int, length: int) -> tuple[int, int]:
+        """Original [start, end) of the folded match at `at` of `length` characters."""
+        if self.identity:
+            return at, at + length
+        return _original(self.segments, self.starts, at), _original(self.segments, self.starts, at + length - 1) + 1
 
 
 class FoldedArticle:
@@ -67,6 +76,14 @@ class FoldedArticle:
             parts.append(folded)
             offset += len(folded) + 1  # "\n" never occurs in folded text, so no match spans two paragraphs
         self.text = "\n".join(parts)
+        self._maps: dict[int, _PositionMap] = {}
+
+    def _position_map(self, index: int) -> _PositionMap:
+        if index not in self._maps:
+            start = self.starts[index]
+            end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+            self._maps[index] = _PositionMap(self.paragraphs[index].text, self.text[start:end])
+        return self._maps[index]
 
     def find_all(self, quote: str) -> list[tuple[SourceParagraph, tuple[int, int]]]:
         """First occurrence of the quote in each paragraph that contains it, with its original span."""
@@ -78,7 +95,7 @@ class FoldedArticle:
         while at >= 0:
             index = bisect.bisect_right(self.starts, at) - 1
             paragraph = self.paragraphs[index]
-            hits.append((paragraph, _span(paragraph.text, at - self.starts[index], len(folded_quote))))
+            hits.append((paragraph, self._position_map(index).span(at - self.starts[index], len(folded_quote))))
             next_paragraph = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
             at = self.text.find(folded_quote, next_paragraph)
         return hits
