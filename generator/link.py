@@ -83,6 +83,8 @@ class LinkedBriefing:
     notes: list[Problem] = field(default_factory=list)
     analysis: "Analysis | None" = None
     directory_urls: bool = True  # how the site serves pages; raw HTML links must follow it
+    # The render stage's memo of extract blocks, which several pages share; never part of the data.
+    render_memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def name_of(self, entity_id: str) -> str:
         """An entity's name; no entity means the article's own voice."""

@@ -143,7 +143,20 @@ def analysis_links(linked: LinkedBriefing, extract: Extract, page: str) -> list[
 def extract_block(linked: LinkedBriefing, extract: Extract, page: str, anchored: bool) -> list[str]:
     """An extract: quote, attribution, dates, topics, mentions and curator note."""
     opening = f'<div class="extract" id="{extract_anchor(extract.id)}" markdown>' if anchored else '<div class="extract" markdown>'
-    lines = [opening, "", "> " + quote_markdown(linked, extract, page), "", attribution(linked, extract, page), "{: .attribution }", ""]
+    # Topic and entity pages show the same extracts; the parts that do not depend on the page are
+    # rendered once per folder depth, with links that work from any folder at that depth.
+    depth = page.count("/")
+    key = (extract.id, depth)
+    if key not in linked.render_memo:
+        linked.render_memo[key] = _block_parts(linked, extract, "\0/" * depth + "page.md")
+    head, meta, tail = linked.render_memo[key]
+    if not anchored:
+        meta = meta + [extract_link(linked, extract, page, "Open on its topic page")]
+    return [opening, "", *head, " · ".join(meta), "{: .extract-meta }", "", *tail, "</div>", ""]
+
+
+def _block_parts(linked: LinkedBriefing, extract: Extract, page: str) -> tuple[list[str], list[str], list[str]]:
+    head = ["> " + quote_markdown(linked, extract, page), "", attribution(linked, extract, page), "{: .attribution }", ""]
     meta = []
     if extract.event_dates:
         meta.append("Events: " + md_text("; ".join(d.human() for d in extract.event_dates)))
@@ -156,13 +169,10 @@ def extract_block(linked: LinkedBriefing, extract: Extract, page: str, anchored:
     if linked.mentions.get(extract.id):
         meta.append("Mentions: " + ", ".join(entity_link(linked, e, page) for e in linked.mentions[extract.id]))
     meta += analysis_links(linked, extract, page)
-    if not anchored:
-        meta.append(extract_link(linked, extract, page, "Open on its topic page"))
-    lines += [" · ".join(meta), "{: .extract-meta }", ""]
+    tail = []
     for discrepancy in (linked.analysis.by_extract_discrepancies.get(extract.id, []) if linked.analysis else []):
         target = relative(page, "discrepancies.md") + "#" + discrepancy.anchor
-        lines += [f"⚠ Discrepancy: {md_link(discrepancy.title, target)}", "{: .discrepancy-flag }", ""]
+        tail += [f"⚠ Discrepancy: {md_link(discrepancy.title, target)}", "{: .discrepancy-flag }", ""]
     if extract.note:
-        lines += [f"*{CURATOR_LABEL}:* {md_text(extract.note)}", "{: .curator-note }", ""]
-    lines += ["</div>", ""]
-    return lines
+        tail += [f"*{CURATOR_LABEL}:* {md_text(extract.note)}", "{: .curator-note }", ""]
+    return head, meta, tail
