@@ -33,3 +33,20 @@ def test_indexes_of_the_fixture_corpus():
     assert "ministry-cannot-confirm" in [e.id for e in linked.mentioned_in["northland"]]
     assert linked.citations["lee-not-serious"].seed_text == "Southland’s envoy Ana Lee said the offer was “not serious”."
     assert linked.home_page(linked.dataset.extracts["treaty-1986"]) == "topics/talks.md"
+
+
+def test_name_trie_finds_what_a_plain_longest_first_alternation_finds():
+    """The fast trie pattern must agree with the obvious pattern, including names that are prefixes of others."""
+    import random
+    import re
+
+    names = ["U.S.", "U.S. Army", "US", "Kim", "Kim Jong Un", "Kim Jong-un", "Kim (junior)", "NIS", "NISX", "A+B", "Zelensky",
+             "Zelenskyy", "Ukraine", "Ukrainian forces", "Russia", "Russian", "[x]", "São Paulo", "Kursk region"]
+    entities = [_entity(f"e{i}", name) for i, name in enumerate(names)]
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + r")(?!\w)")
+    pattern = alias_pattern(entities)
+    rng = random.Random(4)
+    pieces = names + [" ", " ", ", ", "-", "x", "’s", ".", "Un", " Jong", "Army", "(", ")", "é"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], text
