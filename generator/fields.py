@@ -60,7 +60,10 @@ class FieldReader:
         if not isinstance(value, YStr):
             self.problems.add(self.at(key), f"`{key}` must be text, not a list or mapping")
             return ""
-        folded = YStr(" ".join(value.split()))
+        words = " ".join(value.split())
+        if words == value:
+            return value  # most values are already folded; keep the located original
+        folded = YStr(words)
         folded.line = value.line
         return folded
 

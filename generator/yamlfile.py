@@ -104,41 +104,41 @@ def read_yaml(path: Path, shown_as: str) -> YMap | YList | YStr | None:
 
 
 def _convert(node: yaml.Node, shown_as: str, problems: list[Problem], seen: set[int]):
+    # Called once per node of every file: problems are rare, so their Locations are built only when needed.
     line = node.start_mark.line + 1
-    where = Location(shown_as, line)
     if id(node) in seen:
-        problems.append(Problem(where, "YAML anchors and aliases (& and *) are not supported", "Write the value out in full."))
+        problems.append(Problem(Location(shown_as, line), "YAML anchors and aliases (& and *) are not supported", "Write the value out in full."))
         return YStr("")
     seen.add(id(node))
     if node.tag not in STANDARD_TAGS:
-        problems.append(Problem(where, f"YAML tag {node.tag!r} is not allowed", "Remove the `!` tag; write plain text, lists and mappings."))
+        problems.append(Problem(Location(shown_as, line), f"YAML tag {node.tag!r} is not allowed", "Remove the `!` tag; write plain text, lists and mappings."))
         return YStr("")
-    if isinstance(node, yaml.ScalarNode):
+    kind = type(node)
+    if kind is yaml.ScalarNode:
         value = YStr(node.value)
         value.line = line
         return value
-    if isinstance(node, yaml.SequenceNode):
-        items = YList(_convert(child, shown_as, problems, seen) for child in node.value)
+    if kind is yaml.SequenceNode:
+        items = YList([_convert(child, shown_as, problems, seen) for child in node.value])
         items.line = line
         return items
     mapping = YMap()
     mapping.line = line
-    mapping.key_lines = {}
+    mapping.key_lines = key_lines = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
+        if type(key_node) is not yaml.ScalarNode:
             problems.append(Problem(Location(shown_as, key_node.start_mark.line + 1), "a mapping key must be plain text"))
             continue
         key = key_node.value
-        key_line = key_node.start_mark.line + 1
         if key in mapping:
             problems.append(Problem(
-                Location(shown_as, key_line),
-                f"duplicate key {key!r} (first written on line {mapping.key_lines[key]})",
+                Location(shown_as, key_node.start_mark.line + 1),
+                f"duplicate key {key!r} (first written on line {key_lines[key]})",
                 "Keep one of the two; YAML would silently drop the first.",
             ))
             continue
         mapping[key] = _convert(value_node, shown_as, problems, seen)
-        mapping.key_lines[key] = key_line
+        key_lines[key] = key_node.start_mark.line + 1
     return mapping
 
 
