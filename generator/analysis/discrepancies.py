@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..link import LinkedBriefing
 from ..model import Extract
-from ..provenance import fold
+from ..provenance import fold_marks
 from .claims import stands
 from .figure_groups import FigureGroup
 
@@ -27,8 +27,11 @@ class Discrepancy:
     extracts: tuple[Extract, ...]
 
 
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", fold(text).casefold())
+    return _WORD.findall(fold_marks(text).casefold())
 
 
 def same_words_other_speaker(linked: LinkedBriefing) -> list[Discrepancy]:

@@ -34,6 +34,7 @@ def render_site(linked: LinkedBriefing) -> dict[str, str]:
         pages[source_page(source.id)] = render_source(linked, source)
     for entity in linked.dataset.entities.values():
         pages[entity_page(entity.id)] = render_entity(linked, entity)
+    linked.render_memo.clear()  # shared extract blocks are only needed while rendering
     return dict(sorted(pages.items()))
 
 
