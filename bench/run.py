@@ -2,6 +2,7 @@
 
 Run: .venv/bin/python bench/run.py            (N = 100 and 1,000)
      .venv/bin/python bench/run.py --sizes 100,1000,5000
+     .venv/bin/python bench/run.py --pagefind   (also build with `search: pagefind` and compare the indexes)
 Synthetic corpora are written to a temporary folder, never into the repository.
 """
 
@@ -92,7 +93,17 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def bench(sources: int, work: Path) -> dict:
+def pagefind_build(project: Path, site: Path) -> dict:
+    """Build the same corpus with `search: pagefind` (Material's search removed); seconds and index size."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("  - search\n", "")
+    variant = project / "mkdocs-pagefind.yml"
+    variant.write_text(config.replace("  - briefing\n", "  - briefing:\n      search: pagefind\n"), encoding="utf-8")
+    seconds, mib = measured_build(project, site, variant)
+    return {"build": seconds, "peak_mib": mib, "files": sum(1 for p in (site / "pagefind").rglob("*") if p.is_file()),
+            "mib": folder_size(site / "pagefind") / 2**20}
+
+
+def bench(sources: int, work: Path, with_pagefind: bool = False) -> dict:
     """One row of the table."""
     project = work / f"n{sources}"
     write_corpus(project, sources)
@@ -105,9 +116,14 @@ def bench(sources: int, work: Path) -> dict:
     site = work / f"site{sources}"
     pages = sum(1 for _ in site.rglob("*.html"))
     index = site / "search" / "search_index.json"
-    return {"sources": sources, "phases": generator_phases, "generator": sum(generator_phases.values()),
-            "build": build_seconds, "floor": floor_seconds, "peak_mib": max(build_mib, floor_mib), "pages": pages,
-            "site_mib": folder_size(site) / 2**20, "index_kib_per_page": index.stat().st_size / 1024 / pages}
+    row = {"sources": sources, "phases": generator_phases, "generator": sum(generator_phases.values()),
+           "build": build_seconds, "floor": floor_seconds, "peak_mib": max(build_mib, floor_mib), "pages": pages,
+           "site_mib": folder_size(site) / 2**20, "index_kib_per_page": index.stat().st_size / 1024 / pages}
+    if with_pagefind:
+        row["pagefind"] = pagefind_build(project, work / f"pagefind{sources}")
+        # Per page of the same site as the lunr figure, so the two columns compare like for like.
+        row["pagefind"]["kib_per_page"] = row["pagefind"]["mib"] * 1024 / pages
+    return row
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,11 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000", help="comma-separated numbers of sources (default 100,1000)")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
+    parser.add_argument("--pagefind", action="store_true",
+                        help="also build each corpus with `search: pagefind` and compare its index with lunr's")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
         for size in (int(s) for s in args.sizes.split(",")):
-            rows.append(bench(size, Path(folder)))
+            rows.append(bench(size, Path(folder), args.pagefind))
     print(f"{'N':>6} {'pages':>6} {'load':>6} {'valid':>6} {'verify':>6} {'link':>6} {'render':>6} {'gen s':>7} "
           f"{'build s':>8} {'floor s':>8} {'gen %':>6} {'×floor':>7} {'peak MiB':>9} {'site MiB':>9} {'idx KiB/p':>9}")
     for row in rows:
@@ -132,6 +150,13 @@ def main(argv: list[str] | None = None) -> int:
         first, last = rows[0], rows[-1]
         print(f"scaling {first['sources']} -> {last['sources']} sources: build ×{last['build'] / first['build']:.1f}, "
               f"generator ×{last['generator'] / first['generator']:.1f} (sources ×{last['sources'] / first['sources']:.0f})")
+    if args.pagefind:
+        print(f"\n{'N':>6} {'pages':>6} {'lunr build s':>13} {'pagefind build s':>17} {'lunr idx KiB/p':>15} "
+              f"{'pagefind KiB/p':>15} {'pagefind MiB':>13} {'files':>6}")
+        for row in rows:
+            pf = row["pagefind"]
+            print(f"{row['sources']:>6} {row['pages']:>6} {row['build']:>13.2f} {pf['build']:>17.2f} "
+                  f"{row['index_kib_per_page']:>15.1f} {pf['kib_per_page']:>15.1f} {pf['mib']:>13.1f} {pf['files']:>6}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0

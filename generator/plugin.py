@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import pagefind_search
 from .errors import BriefingError
 from .html_fixes import fix_theme_html
 from .pipeline import GeneratedSite, generate_site
@@ -27,6 +28,8 @@ class BriefingConfig(base.Config):
 
     briefings = c.Type(str, default="briefings")
     seeds = c.Type(str, default="seeds")
+    # `pagefind` swaps Material's search for Pagefind's chunked index (see pagefind_search).
+    search = c.Choice(("mkdocs", "pagefind"), default="mkdocs")
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -49,6 +52,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config):
         """Remember where mkdocs.yml is, so the data folders resolve the same from anywhere."""
         self.root = Path(config.config_file_path).resolve().parent
+        if self.config.search == "pagefind":
+            try:
+                pagefind_search.check_config(config.plugins)
+            except ValueError as exc:
+                raise PluginError(str(exc)) from None
         return config
 
     def on_pre_build(self, config) -> None:
@@ -75,18 +83,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, config) -> Files:
         """Add generated pages; a hand-written page at the same path is an error, never overwritten."""
         assert self.site is not None
-        clashes = [path for path in self.site.pages if files.get_file_from_path(path) is not None]
+        pages = dict(self.site.pages)
+        if self.config.search == "pagefind":
+            pages[pagefind_search.SEARCH_PAGE] = pagefind_search.SEARCH_MARKDOWN
+        clashes = [path for path in pages if files.get_file_from_path(path) is not None]
         if clashes:
             raise PluginError("generated pages would replace hand-written files in docs/: " + ", ".join(clashes)
                               + "\nRename or remove those files; the generator owns these paths.")
-        for path, markdown in self.site.pages.items():
+        for path, markdown in pages.items():
             # One page per source and entity would swamp the navigation; the index pages list them.
             listed = path.endswith("index.md") or path.startswith("topics/")
             inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             generated = File.generated(config, path, content=markdown, inclusion=inclusion)
-            # Edit links of generated pages point at the YAML the page comes from, not at docs/.
+            # Edit links of generated pages point at the YAML the page comes from, not at docs/
+            # (the Pagefind search page comes from no file, so it gets none).
             origin = self.root / self.site.origins.get(path, self.config.briefings)
-            generated.edit_uri = Path(os.path.relpath(origin, config.docs_dir)).as_posix()
+            generated.edit_uri = Path(os.path.relpath(origin, config.docs_dir)).as_posix() if path in self.site.pages else None
             files.append(generated)
         return files
 
@@ -109,8 +121,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return html
 
     def on_post_page(self, output: str, page, config) -> str:
-        """Remove the theme's few invalid attributes (see html_fixes)."""
-        return fix_theme_html(output)
+        """Remove the theme's few invalid attributes (see html_fixes); with Pagefind, mark the page for it."""
+        output = fix_theme_html(output)
+        if self.config.search == "pagefind":
+            output = pagefind_search.mark_page(output, page.url, search_page=pagefind_search.is_search_page(page.file.src_uri),
+                                               search_url=pagefind_search.search_page_url(config.use_directory_urls))
+        return output
+
+    def on_post_build(self, config) -> None:
+        """With Pagefind, index the finished site; an indexer failure fails the build."""
+        if self.config.search == "pagefind":
+            try:
+                log.info(pagefind_search.build_index(Path(config.site_dir), directory_urls=config.use_directory_urls))
+            except RuntimeError as exc:
+                raise PluginError(str(exc)) from None
 
     def on_serve(self, server, config, builder):
         """Rebuild when editors change the YAML or the seeds."""
