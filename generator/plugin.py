@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import html as html_module
 import logging
 import os
@@ -72,6 +73,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             print(f"ERROR    -  {exc.report()}\nERROR    -  serving the last good version of the briefing until this is fixed",
                   file=sys.stderr, flush=True)
             self.site = self.last_good
+            self._freeze_collector()
             return
         self.last_good = self.site
         sources = self.site.linked.dataset.sources.values()
@@ -79,6 +81,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for warning in self.site.linked.warnings:
             log.warning(str(warning))
         log.info(self.site.summary())
+        self._freeze_collector()
+
+    def _freeze_collector(self) -> None:
+        # Everything alive now (the briefing's data, MkDocs's configuration) lives until the build
+        # ends. Frozen, the cycle collector stops rescanning it at every collection while thousands
+        # of pages render: about 5 s of a 1,000-source build. Unfrozen again when the build ends.
+        gc.freeze()
 
     def on_files(self, files: Files, config) -> Files:
         """Add generated pages; a hand-written page at the same path is an error, never overwritten."""
@@ -130,11 +139,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_post_build(self, config) -> None:
         """With Pagefind, index the finished site; an indexer failure fails the build."""
+        gc.unfreeze()
         if self.config.search == "pagefind":
             try:
                 log.info(pagefind_search.build_index(Path(config.site_dir), directory_urls=config.use_directory_urls))
             except RuntimeError as exc:
                 raise PluginError(str(exc)) from None
+
+    def on_build_error(self, error: Exception) -> None:
+        """Give frozen objects back to the collector, so a failed rebuild while serving leaks nothing."""
+        gc.unfreeze()
 
     def on_serve(self, server, config, builder):
         """Rebuild when editors change the YAML or the seeds."""

@@ -47,3 +47,22 @@ def test_serve_watches_briefings_and_seeds(corpus: Path):
 
     server = plugin.on_serve(Server(), config, builder=None)
     assert server.watched == [str((corpus / "briefings").resolve()), str((corpus / "seeds").resolve())]
+
+
+def test_objects_frozen_for_the_build_are_given_back_to_the_collector(corpus: Path, tmp_path: Path):
+    """The plugin freezes the briefing's data for the page loop; after a build, good or failed, nothing stays frozen."""
+    import gc
+
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort
+
+    config = load_config(str(corpus / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    assert gc.get_freeze_count() == 0
+    # A hand-written page where a generated one goes fails the build after the data was frozen.
+    (corpus / "docs" / "topics").mkdir(parents=True, exist_ok=True)
+    (corpus / "docs" / "topics" / "talks.md").write_text("# Mine\n", encoding="utf-8")
+    config = load_config(str(corpus / "mkdocs.yml"), site_dir=str(tmp_path / "site2"))
+    with pytest.raises(Abort):  # MkDocs reports the plugin's error and aborts
+        build(config)
+    assert gc.get_freeze_count() == 0
