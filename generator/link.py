@@ -85,6 +85,9 @@ class LinkedBriefing:
     directory_urls: bool = True  # how the site serves pages; raw HTML links must follow it
     # The render stage's memo of extract blocks, which several pages share; never part of the data.
     render_memo: dict = field(default_factory=dict, repr=False, compare=False)
+    # Every page asks for these again and again; both follow from the data above and never change.
+    _home_pages: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _shown_quotes: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def name_of(self, entity_id: str) -> str:
         """An entity's name; no entity means the article's own voice."""
@@ -96,14 +99,19 @@ class LinkedBriefing:
 
     def home_page(self, extract: Extract) -> str:
         """The topic page that carries an extract first (its first topic in page order)."""
-        if len(extract.topics) == 1:
-            return topic_page(extract.topics[0])
-        return topic_page(min(extract.topics, key=lambda t: self.topic_rank.get(t, len(self.topic_rank))))
+        page = self._home_pages.get(extract.id)
+        if page is None:
+            first = min(extract.topics, key=lambda t: self.topic_rank.get(t, len(self.topic_rank)))
+            page = self._home_pages[extract.id] = topic_page(first)
+        return page
 
     def shown_quote(self, extract: Extract) -> str:
         """The quote exactly as the seed has it (runs of whitespace shown as one space)."""
-        citation = self.citations.get(extract.id)
-        return " ".join((citation.seed_text if citation else extract.quote).split())
+        shown = self._shown_quotes.get(extract.id)
+        if shown is None:
+            citation = self.citations.get(extract.id)
+            shown = self._shown_quotes[extract.id] = " ".join((citation.seed_text if citation else extract.quote).split())
+        return shown
 
 
 def alias_pattern(entities: list[Entity]) -> re.Pattern[str] | None:

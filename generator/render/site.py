@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..link import LinkedBriefing, entity_page, source_page, topic_page
 from .claims_page import render_corroboration, render_who_said_what
 from .discrepancies_page import render_discrepancies
 from .entities import render_entities_index, render_entity
 from .figures_page import render_figures
 from .map_page import render_map
+from .parallel import PageJob, render_pages
 from .home import render_home
 from .sources import render_source, render_sources_index
 from .timeline import render_timeline
@@ -16,24 +19,24 @@ from .topics import render_topic, render_topics_index
 
 def render_site(linked: LinkedBriefing) -> dict[str, str]:
     """All pages, sorted by path so that output order never depends on input order."""
-    pages = {
-        "index.md": render_home(linked),
-        "topics/index.md": render_topics_index(linked),
-        "sources/index.md": render_sources_index(linked),
-        "entities/index.md": render_entities_index(linked),
-        "timeline.md": render_timeline(linked),
-        "figures.md": render_figures(linked),
-        "who-said-what.md": render_who_said_what(linked),
-        "corroboration.md": render_corroboration(linked),
-        "discrepancies.md": render_discrepancies(linked),
-        "map.md": render_map(linked),
-    }
-    for topic in linked.topics:
-        pages[topic_page(topic.id)] = render_topic(linked, topic)
-    for source in linked.dataset.sources.values():
-        pages[source_page(source.id)] = render_source(linked, source)
-    for entity in linked.dataset.entities.values():
-        pages[entity_page(entity.id)] = render_entity(linked, entity)
+    # Topic pages render the extract blocks that entity pages reuse, so they stay together here;
+    # source and entity pages go to the second process on large briefings.
+    own: list[PageJob] = [
+        ("index.md", lambda: render_home(linked)),
+        ("topics/index.md", lambda: render_topics_index(linked)),
+        ("sources/index.md", lambda: render_sources_index(linked)),
+        ("entities/index.md", lambda: render_entities_index(linked)),
+        ("figures.md", lambda: render_figures(linked)),
+        ("who-said-what.md", lambda: render_who_said_what(linked)),
+        ("corroboration.md", lambda: render_corroboration(linked)),
+        ("discrepancies.md", lambda: render_discrepancies(linked)),
+        ("map.md", lambda: render_map(linked)),
+        ("timeline.md", lambda: render_timeline(linked)),
+    ]
+    own += [(topic_page(t.id), partial(render_topic, linked, t)) for t in linked.topics]
+    other: list[PageJob] = [(source_page(s.id), partial(render_source, linked, s)) for s in linked.dataset.sources.values()]
+    other += [(entity_page(e.id), partial(render_entity, linked, e)) for e in linked.dataset.entities.values()]
+    pages = render_pages(own, other)
     linked.render_memo.clear()  # shared extract blocks are only needed while rendering
     return dict(sorted(pages.items()))
 
