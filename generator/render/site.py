@@ -19,23 +19,23 @@ from .topics import render_topic, render_topics_index
 
 def render_site(linked: LinkedBriefing) -> dict[str, str]:
     """All pages, sorted by path so that output order never depends on input order."""
-    # Topic pages render the extract blocks that entity pages reuse, so they stay together here;
-    # source and entity pages go to the second process on large briefings.
-    own: list[PageJob] = [
+    # Topic pages render the extract blocks that entity pages reuse, so those two stay together
+    # here; on large briefings the other pages are rendered by a second process meanwhile.
+    own: list[PageJob] = [(topic_page(t.id), partial(render_topic, linked, t)) for t in linked.topics]
+    own += [(entity_page(e.id), partial(render_entity, linked, e)) for e in linked.dataset.entities.values()]
+    other: list[PageJob] = [
         ("index.md", lambda: render_home(linked)),
         ("topics/index.md", lambda: render_topics_index(linked)),
         ("sources/index.md", lambda: render_sources_index(linked)),
         ("entities/index.md", lambda: render_entities_index(linked)),
+        ("timeline.md", lambda: render_timeline(linked)),
         ("figures.md", lambda: render_figures(linked)),
         ("who-said-what.md", lambda: render_who_said_what(linked)),
         ("corroboration.md", lambda: render_corroboration(linked)),
         ("discrepancies.md", lambda: render_discrepancies(linked)),
         ("map.md", lambda: render_map(linked)),
-        ("timeline.md", lambda: render_timeline(linked)),
     ]
-    own += [(topic_page(t.id), partial(render_topic, linked, t)) for t in linked.topics]
-    other: list[PageJob] = [(source_page(s.id), partial(render_source, linked, s)) for s in linked.dataset.sources.values()]
-    other += [(entity_page(e.id), partial(render_entity, linked, e)) for e in linked.dataset.entities.values()]
+    other += [(source_page(s.id), partial(render_source, linked, s)) for s in linked.dataset.sources.values()]
     pages = render_pages(own, other)
     linked.render_memo.clear()  # shared extract blocks are only needed while rendering
     return dict(sorted(pages.items()))
