@@ -109,6 +109,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             origin = self.root / self.site.origins.get(path, self.config.briefings)
             generated.edit_uri = Path(os.path.relpath(origin, config.docs_dir)).as_posix() if path in self.site.pages else None
             files.append(generated)
+        if not self.serving:
+            # A one-off build needs the briefing's data no more (the pages now live in the files):
+            # freeing it before MkDocs renders every page lowers the build's peak memory.
+            self.site = self.last_good = None
         return files
 
     def on_pre_page(self, page, config, files):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from generator.plugin import BriefingPlugin
+
+
+@pytest.fixture(autouse=True)
+def _collector_unfrozen():
+    """Tests that stop before on_post_build would leave the plugin's frozen objects frozen."""
+    yield
+    gc.unfreeze()
 
 
 def _plugin(project: Path) -> tuple[BriefingPlugin, object]:
@@ -51,8 +59,6 @@ def test_serve_watches_briefings_and_seeds(corpus: Path):
 
 def test_objects_frozen_for_the_build_are_given_back_to_the_collector(corpus: Path, tmp_path: Path):
     """The plugin freezes the briefing's data for the page loop; after a build, good or failed, nothing stays frozen."""
-    import gc
-
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort
 
@@ -66,3 +72,14 @@ def test_objects_frozen_for_the_build_are_given_back_to_the_collector(corpus: Pa
     with pytest.raises(Abort):  # MkDocs reports the plugin's error and aborts
         build(config)
     assert gc.get_freeze_count() == 0
+
+
+def test_a_one_off_build_frees_the_data_once_mkdocs_has_the_pages(corpus: Path):
+    plugin, config = _plugin(corpus)
+    config.plugins.on_pre_build(config=config)
+    files = config.plugins.on_files(Files([]), config=config)
+    assert len(files) > 10 and plugin.site is None and plugin.last_good is None
+    plugin.serving = True  # while serving, the last good site is kept for when the data breaks
+    config.plugins.on_pre_build(config=config)
+    config.plugins.on_files(Files([]), config=config)
+    assert plugin.last_good is not None
