@@ -15,9 +15,33 @@ if TYPE_CHECKING:
     from .analysis.build import Analysis
 
 
-def topic_page(topic_id: str) -> str:
-    """Path of a topic page."""
-    return f"topics/{topic_id}.md"
+# A topic with more extracts than this is shown on several pages (readers of a briefing of
+# thousands of articles should not have to load one page of megabytes).
+TOPIC_PAGE_EXTRACTS = 250
+
+
+def topic_page(topic_id: str, part: int = 1) -> str:
+    """Path of a topic page: its first part, or a later part of a topic with many extracts."""
+    return f"topics/{topic_id}.md" if part == 1 else f"topics/{topic_id}/part-{part}.md"
+
+
+def split_into_parts(extracts: list[Extract], key, size: int) -> list[list[Extract]]:
+    """Consecutive parts of at most `size` extracts, cut between days where the days allow it."""
+    parts: list[list[Extract]] = [[]]
+    day_groups: list[list[Extract]] = []
+    for extract in extracts:
+        if day_groups and key(day_groups[-1][0]) == key(extract):
+            day_groups[-1].append(extract)
+        else:
+            day_groups.append([extract])
+    for group in day_groups:
+        if parts[-1] and len(parts[-1]) + len(group) > size:
+            parts.append([])
+        for extract in group:  # a single day with more extracts than fit is cut where the page is full
+            if len(parts[-1]) == size:
+                parts.append([])
+            parts[-1].append(extract)
+    return parts
 
 
 def source_page(source_id: str) -> str:
@@ -72,6 +96,8 @@ class LinkedBriefing:
     topics: list[Topic] = field(default_factory=list)
     topic_rank: dict[str, int] = field(default_factory=dict)
     topic_extracts: dict[str, list[Extract]] = field(default_factory=dict)
+    topic_parts: dict[str, list[list[Extract]]] = field(default_factory=dict)
+    topic_part: dict[tuple[str, str], int] = field(default_factory=dict)  # (topic, extract) -> part number
     paragraph_extracts: dict[tuple[str, int], list[Extract]] = field(default_factory=dict)
     quote_mentions: dict[str, list[Mention]] = field(default_factory=dict)
     mentions: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -101,9 +127,20 @@ class LinkedBriefing:
         """The topic page that carries an extract first (its first topic in page order)."""
         page = self._home_pages.get(extract.id)
         if page is None:
-            first = min(extract.topics, key=lambda t: self.topic_rank.get(t, len(self.topic_rank)))
-            page = self._home_pages[extract.id] = topic_page(first)
+            page = self._home_pages[extract.id] = self.page_on_topic(extract, self.home_topic(extract))
         return page
+
+    def home_topic(self, extract: Extract) -> str:
+        """An extract's first topic in page order."""
+        return min(extract.topics, key=lambda t: self.topic_rank.get(t, len(self.topic_rank)))
+
+    def page_on_topic(self, extract: Extract, topic_id: str) -> str:
+        """The page of a topic that shows the extract (topics with many extracts have several)."""
+        return topic_page(topic_id, self.topic_part.get((topic_id, extract.id), 1))
+
+    def topic_pages(self, topic_id: str) -> list[str]:
+        """All pages of a topic, first to last."""
+        return [topic_page(topic_id, n) for n in range(1, len(self.topic_parts.get(topic_id, [[]])) + 1)]
 
     def shown_quote(self, extract: Extract) -> str:
         """The quote exactly as the seed has it (runs of whitespace shown as one space)."""
@@ -185,6 +222,11 @@ def link(dataset: Dataset, articles: dict[str, Article], citations: dict[str, Ci
         counts = linked.source_topics.setdefault(extract.source, {})
         for topic_id in extract.topics:
             counts[topic_id] = counts.get(topic_id, 0) + 1
+    for topic_id, extracts in linked.topic_extracts.items():
+        linked.topic_parts[topic_id] = split_into_parts(extracts, linked.reported_on, TOPIC_PAGE_EXTRACTS)
+        for number, part in enumerate(linked.topic_parts[topic_id], start=1):
+            for extract in part:
+                linked.topic_part[(topic_id, extract.id)] = number
     for source_id, article in articles.items():
         text = [p.line for p in article.paragraphs if p.kind == "text"]
         skipped = sum(1 for p in article.paragraphs if p.kind == "skipped")

@@ -27,7 +27,8 @@ def entity_link(linked: LinkedBriefing, entity_id: str, page: str, label: str | 
 
 def extract_link(linked: LinkedBriefing, extract: Extract, page: str, label: str) -> str:
     """Link to an extract where it is shown: on this page if it is there, else its first topic page."""
-    target = page if page.startswith("topics/") and page[len("topics/"):-3] in extract.topics else linked.home_page(extract)
+    shown_here = page.startswith("topics/") and any(linked.page_on_topic(extract, t) == page for t in extract.topics)
+    target = page if shown_here else linked.home_page(extract)
     href = ("" if target == page else relative(page, target)) + "#" + extract_anchor(extract.id)
     return md_link(label, href)
 

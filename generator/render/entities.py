@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..link import LinkedBriefing, entity_page, topic_page
+from ..link import LinkedBriefing, entity_page
 from ..markdown_text import md_inline, md_link, md_text, plural, relative
 from ..model import ENTITY_KIND_TITLES, ENTITY_KINDS, Entity, Extract
 from .common import extract_block
@@ -12,7 +12,7 @@ def _by_topic(linked: LinkedBriefing, extracts: list[Extract], page: str, prefix
     # Each extract once, under the first of its topics in page order; its other topics are in its details.
     lines: list[str] = []
     for topic in linked.topics:
-        group = [e for e in extracts if linked.home_page(e) == topic_page(topic.id)]
+        group = [e for e in extracts if linked.home_topic(e) == topic.id]
         if not group:
             continue
         lines += [f"### {md_text(topic.title)} {{#{prefix}-{topic.id}}}", ""]

@@ -21,7 +21,8 @@ def render_site(linked: LinkedBriefing) -> dict[str, str]:
     """All pages, sorted by path so that output order never depends on input order."""
     # Topic pages render the extract blocks that entity pages reuse, so those two stay together
     # here; on large briefings the other pages are rendered by a second process meanwhile.
-    own: list[PageJob] = [(topic_page(t.id), partial(render_topic, linked, t)) for t in linked.topics]
+    own: list[PageJob] = [(topic_page(t.id, n), partial(render_topic, linked, t, n))
+                          for t in linked.topics for n in range(1, len(linked.topic_pages(t.id)) + 1)]
     own += [(entity_page(e.id), partial(render_entity, linked, e)) for e in linked.dataset.entities.values()]
     other: list[PageJob] = [
         ("index.md", lambda: render_home(linked)),
@@ -57,7 +58,7 @@ def page_origins(linked: LinkedBriefing) -> dict[str, str]:
         "discrepancies.md": first(data.claims.values(), "briefings"),
         "map.md": first(data.entities.values(), "briefings"),
     }
-    origins.update({topic_page(t.id): t.location.path for t in data.topics.values()})
+    origins.update({page: t.location.path for t in data.topics.values() for page in linked.topic_pages(t.id)})
     origins.update({source_page(s.id): s.location.path for s in data.sources.values()})
     origins.update({entity_page(e.id): e.location.path for e in data.entities.values()})
     return dict(sorted(origins.items()))

@@ -11,34 +11,55 @@ from .structured import quotations
 from .common import CURATOR_LABEL, extract_block, grouped_links, summary_list
 
 
-def render_topic(linked: LinkedBriefing, topic: Topic) -> str:
-    """A topic: curator summary, related topics, then the evidence grouped by the day it was said."""
-    page = topic_page(topic.id)
-    extracts = linked.topic_extracts.get(topic.id, [])
-    sources = {e.source for e in extracts}
-    lines = [f"# {md_text(topic.title)}", ""]
-    lines += [f"{plural(len(extracts), 'extract')} from {plural(len(sources), 'source')}, in the order they were said or published.",
-              "{: .page-intro }", ""]
-    if topic.summary:
+def render_topic(linked: LinkedBriefing, topic: Topic, part: int = 1) -> str:
+    """A topic page: curator summary and related topics first, then the evidence grouped by the day it was said.
+
+    A topic with many extracts is shown on several pages (parts), each with its share of the evidence.
+    """
+    page = topic_page(topic.id, part)
+    everything = linked.topic_extracts.get(topic.id, [])
+    parts = linked.topic_parts.get(topic.id) or [everything]
+    extracts = parts[part - 1]
+    sources = {e.source for e in everything}
+    paged = len(parts) > 1
+    title = md_text(topic.title) + (f" (part {part} of {len(parts)})" if paged else "")
+    lines = [f"# {title}", ""]
+    intro = f"{plural(len(everything), 'extract')} from {plural(len(sources), 'source')}, in the order they were said or published"
+    lines += [intro + (f", on {len(parts)} pages." if paged else "."), "{: .page-intro }", ""]
+    if part == 1 and topic.summary:
         lines += ['<div class="curator-summary" markdown>', "",
                   f"**Summary** · *{CURATOR_LABEL}, resting on the extracts linked after each point*", ""]
         lines += summary_list(linked, topic.summary, page)
         lines += ["", "</div>", ""]
-    lines += stance_box(linked, extracts, page)
-    if topic.related:
+    lines += stance_box(linked, extracts, page, "on this page" if paged else "")
+    if part == 1 and topic.related:
         links = [md_link(linked.dataset.topics[r].title, relative(page, topic_page(r))) for r in topic.related]
         lines += ["Related topics: " + " · ".join(links), "{: .related-topics }", ""]
     lines += ["## Evidence {#evidence}", ""]
+    pager = _pager(linked, topic, parts, part) if paged else []
+    lines += pager
     if not extracts:
         lines += ["No extracts on this topic yet.", ""]
     for day, group in groupby(extracts, key=linked.reported_on):
         lines += [f"### {md_text(day.human())} {{#on-{day.iso()}}}", ""]
         for extract in group:
             lines += extract_block(linked, extract, page, anchored=True)
+    lines += pager
     script = quotations(linked, extracts, page)
     if script:
         lines += [script, ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _pager(linked: LinkedBriefing, topic: Topic, parts: list[list[Extract]], current: int) -> list[str]:
+    """Links to every page of a topic, each named by the days it covers; the current one is not a link."""
+    here = topic_page(topic.id, current)
+    items = []
+    for number, extracts in enumerate(parts, start=1):
+        first, last = linked.reported_on(extracts[0]).human(), linked.reported_on(extracts[-1]).human()
+        label = f"{number}: {first}" + (f" – {last}" if last != first else "")
+        items.append(f"**{md_text(label)}**" if number == current else md_link(label, relative(here, topic_page(topic.id, number))))
+    return ["Pages of this topic: " + " · ".join(items), "{: .topic-pager }", ""]
 
 
 STANCE_GROUPS = (
@@ -50,7 +71,7 @@ STANCE_GROUPS = (
 )
 
 
-def stance_box(linked: LinkedBriefing, extracts: list[Extract], page: str) -> list[str]:
+def stance_box(linked: LinkedBriefing, extracts: list[Extract], page: str, scope: str = "") -> list[str]:
     """Who stated, claimed, could not confirm or denied what on this page, computed from the stances."""
     rows = []
     for label, stances in STANCE_GROUPS:
@@ -59,7 +80,8 @@ def stance_box(linked: LinkedBriefing, extracts: list[Extract], page: str) -> li
             rows.append(f"- **{label} ({len(group)}):** {grouped_links(linked, group, page)}")
     if not rows:
         return []
-    return ['<div class="stance-box" markdown>', "", "**How it was said** (computed from the extracts’ stances)", ""] + rows + ["", "</div>", ""]
+    heading = "**How it was said**" + (f" {scope}" if scope else "") + " (computed from the extracts’ stances)"
+    return ['<div class="stance-box" markdown>', "", heading, ""] + rows + ["", "</div>", ""]
 
 
 def render_topics_index(linked: LinkedBriefing) -> str:
