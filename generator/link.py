@@ -22,7 +22,9 @@ TOPIC_PAGE_EXTRACTS = 250
 
 def topic_page(topic_id: str, part: int = 1) -> str:
     """Path of a topic page: its first part, or a later part of a topic with many extracts."""
-    return f"topics/{topic_id}.md" if part == 1 else f"topics/{topic_id}/part-{part}.md"
+    # Ids never contain "--", so a later part cannot clash with another topic's page; later parts stay
+    # in the same folder so that extract blocks (whose links are relative) are shared with entity pages.
+    return f"topics/{topic_id}.md" if part == 1 else f"topics/{topic_id}--part-{part}.md"
 
 
 def split_into_parts(extracts: list[Extract], key, size: int) -> list[list[Extract]]:
@@ -97,6 +99,7 @@ class LinkedBriefing:
     topic_rank: dict[str, int] = field(default_factory=dict)
     topic_extracts: dict[str, list[Extract]] = field(default_factory=dict)
     topic_parts: dict[str, list[list[Extract]]] = field(default_factory=dict)
+    topic_sources: dict[str, int] = field(default_factory=dict)  # how many sources feed each topic
     topic_part: dict[tuple[str, str], int] = field(default_factory=dict)  # (topic, extract) -> part number
     paragraph_extracts: dict[tuple[str, int], list[Extract]] = field(default_factory=dict)
     quote_mentions: dict[str, list[Mention]] = field(default_factory=dict)
@@ -224,6 +227,7 @@ def link(dataset: Dataset, articles: dict[str, Article], citations: dict[str, Ci
             counts[topic_id] = counts.get(topic_id, 0) + 1
     for topic_id, extracts in linked.topic_extracts.items():
         linked.topic_parts[topic_id] = split_into_parts(extracts, linked.reported_on, TOPIC_PAGE_EXTRACTS)
+        linked.topic_sources[topic_id] = len({e.source for e in extracts})
         for number, part in enumerate(linked.topic_parts[topic_id], start=1):
             for extract in part:
                 linked.topic_part[(topic_id, extract.id)] = number

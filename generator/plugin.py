@@ -102,7 +102,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for path, markdown in pages.items():
             # One page per source and entity would swamp the navigation; the index pages list them.
             # Later pages of a long topic are reached from its first page.
-            listed = path.endswith("index.md") or (path.startswith("topics/") and path.count("/") == 1)
+            listed = path.endswith("index.md") or (path.startswith("topics/") and "--part-" not in path)
             inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             generated = File.generated(config, path, content=markdown, inclusion=inclusion)
             # Edit links of generated pages point at the YAML the page comes from, not at docs/

@@ -39,7 +39,8 @@ def test_a_long_topic_is_paged_and_every_link_resolves(monkeypatch, corpus: Path
     # A strict build with anchor validation (the fixture's mkdocs.yml) fails on any broken link or anchor.
     build(load_config(str(corpus / "mkdocs.yml"), site_dir=str(site), strict=True))
     for topic_id, extracts in paged.items():
-        pages = [site / "topics" / f"{topic_id}" / "index.html"] + sorted((site / "topics" / topic_id).glob("part-*/index.html"))
+        parts = sorted((site / "topics").glob(f"{topic_id}--part-*/index.html"), key=lambda p: int(p.parent.name.rsplit("-", 1)[1]))
+        pages = [site / "topics" / topic_id / "index.html"] + parts
         html = {page: page.read_text(encoding="utf-8") for page in pages}
         assert len(pages) == len(linked.topic_parts[topic_id]) > 1
         for extract in extracts:  # each extract shown on exactly one page of its topic
@@ -48,4 +49,4 @@ def test_a_long_topic_is_paged_and_every_link_resolves(monkeypatch, corpus: Path
         for number, text in enumerate(html.values(), start=1):
             assert "Pages of this topic:" in text and f"(part {number} of {len(pages)})" in text
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert not re.search(r'class="md-nav__link[^"]*"[^>]*href="[^"]*part-2', home), "later parts must stay out of the nav"
+    assert not re.search(r'class="md-nav__link[^"]*"[^>]*href="[^"]*--part-2', home), "later parts must stay out of the nav"

@@ -11,8 +11,11 @@ from .common import extract_block
 def _by_topic(linked: LinkedBriefing, extracts: list[Extract], page: str, prefix: str) -> list[str]:
     # Each extract once, under the first of its topics in page order; its other topics are in its details.
     lines: list[str] = []
+    by_topic: dict[str, list[Extract]] = {}
+    for extract in extracts:
+        by_topic.setdefault(linked.home_topic(extract), []).append(extract)
     for topic in linked.topics:
-        group = [e for e in extracts if linked.home_topic(e) == topic.id]
+        group = by_topic.get(topic.id)
         if not group:
             continue
         lines += [f"### {md_text(topic.title)} {{#{prefix}-{topic.id}}}", ""]

@@ -20,11 +20,11 @@ def render_topic(linked: LinkedBriefing, topic: Topic, part: int = 1) -> str:
     everything = linked.topic_extracts.get(topic.id, [])
     parts = linked.topic_parts.get(topic.id) or [everything]
     extracts = parts[part - 1]
-    sources = {e.source for e in everything}
     paged = len(parts) > 1
     title = md_text(topic.title) + (f" (part {part} of {len(parts)})" if paged else "")
     lines = [f"# {title}", ""]
-    intro = f"{plural(len(everything), 'extract')} from {plural(len(sources), 'source')}, in the order they were said or published"
+    sources = linked.topic_sources.get(topic.id, 0)
+    intro = f"{plural(len(everything), 'extract')} from {plural(sources, 'source')}, in the order they were said or published"
     lines += [intro + (f", on {len(parts)} pages." if paged else "."), "{: .page-intro }", ""]
     if part == 1 and topic.summary:
         lines += ['<div class="curator-summary" markdown>', "",
