@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..link import LinkedBriefing
@@ -37,22 +36,26 @@ def _words(text: str) -> list[str]:
 def same_words_other_speaker(linked: LinkedBriefing) -> list[Discrepancy]:
     """The same run of words attributed to different speakers by different sources."""
     shingles_of: list[tuple[Extract, set[tuple[str, ...]]]] = []
-    counts: Counter[tuple[str, ...]] = Counter()
+    seen: set[tuple[str, ...]] = set()
+    repeated: set[tuple[str, ...]] = set()
     for extract in linked.dataset.extracts.values():
         if not extract.speaker:
             continue
         words = _words(linked.shown_quote(extract))
-        # zip builds every run of SHINGLE_WORDS consecutive words in C, not word by word in Python.
+        # zip builds every run of SHINGLE_WORDS consecutive words in C, not word by word in Python;
+        # the set operations keep the runs that occur more than once, also in C.
         shingles = set(zip(*(words[i:] for i in range(SHINGLE_WORDS))))
         shingles_of.append((extract, shingles))
-        counts.update(shingles)
-    shared = {shingle for shingle, count in counts.items() if 1 < count <= COMMON_SHINGLE}
+        repeated |= shingles & seen
+        seen |= shingles
     index: dict[tuple[str, ...], list[Extract]] = {}
     for extract, shingles in shingles_of:
-        for shingle in shingles & shared:
+        for shingle in shingles & repeated:
             index.setdefault(shingle, []).append(extract)
     pairs: set[tuple[str, str]] = set()
     for extracts in index.values():
+        if len(extracts) > COMMON_SHINGLE:
+            continue
         for a in extracts:
             for b in extracts:
                 if a.id < b.id and a.source != b.source and a.speaker != b.speaker:
