@@ -73,3 +73,14 @@ def test_export_builds_with_zensical(corpus: Path, tmp_path: Path):
     result = subprocess.run([zensical, "build", "-f", "mkdocs.yml"], cwd=target, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (target / "site" / "topics" / "talks" / "index.html").is_file()
+
+
+def test_export_of_a_pagefind_site_falls_back_to_the_built_in_search():
+    import yaml
+
+    from generator.commands.export import plain_mkdocs_config
+
+    config = yaml.safe_load(plain_mkdocs_config("site_name: x\nplugins:\n  - offline\n  - briefing:\n      search: pagefind\n"))
+    assert config["plugins"] == ["search", "offline"]
+    config = yaml.safe_load(plain_mkdocs_config("site_name: x\nplugins:\n  - search\n  - briefing\n"))
+    assert config["plugins"] == ["search"] and "/topics/*--part-*.md" in config["not_in_nav"]

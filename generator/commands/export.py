@@ -28,9 +28,13 @@ def plain_mkdocs_config(config_text: str) -> str:
     """The project's mkdocs.yml without the briefing plugin, reading pages from ./docs."""
     config = yaml.safe_load(config_text) or {}
     plugins = config.get("plugins", [])
+    briefing = next((p["briefing"] for p in plugins if isinstance(p, dict) and "briefing" in p), None) or {}
     config["plugins"] = [p for p in plugins if p != "briefing" and not (isinstance(p, dict) and "briefing" in p)]
-    # The per-source and per-entity pages are reached from their index pages, as with the plugin.
-    config["not_in_nav"] = "/sources/*.md\n/entities/*.md\n"
+    if briefing.get("search") == "pagefind":
+        # Pagefind runs from the briefing plugin, which the export drops; the built-in search takes its place.
+        config["plugins"].insert(0, "search")
+    # The per-source and per-entity pages and later topic pages are reached from other pages, as with the plugin.
+    config["not_in_nav"] = "/sources/*.md\n/entities/*.md\n/topics/*--part-*.md\n"
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
     return "# Written by `python -m generator export`: builds without the briefing plugin.\n" + yaml.safe_dump(
