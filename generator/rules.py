@@ -22,6 +22,18 @@ RELATIVE_DATE = re.compile(
     r"\b(?=[aeflmnostwy])(?:(?:on |last |this |next |earlier on |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"yesterday|today|tomorrow|(?:last|this|next) (?:week|month|year)|earlier this (?:week|month|year)|"
     r"later that day|at the time)\b", re.IGNORECASE)
+# The same pattern in lower case, searched in lower-cased text: matching without IGNORECASE is faster.
+_RELATIVE_DATE_LOWER = re.compile(RELATIVE_DATE.pattern.lower())
+
+
+def relative_date(text: str) -> str:
+    """The first relative date in a text ("last Friday", "yesterday"), or ""."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters; positions would shift
+        match = RELATIVE_DATE.search(text)
+        return match.group(0) if match else ""
+    match = _RELATIVE_DATE_LOWER.search(lowered)
+    return text[match.start():match.end()] if match else ""
 
 
 def _snippet(text: str, limit: int = 70) -> str:
@@ -51,9 +63,9 @@ def attribution_warnings(linked: LinkedBriefing) -> list[Problem]:
         if reporting:
             warnings.append(Problem(extract.location, f"extract {extract.id!r} reports a statement («{reporting.group(0)}») but names no speaker",
                                     "Add `speaker:` (a person, or the organisation or `media reports` group when the article names none) and `stance:`."))
-        relative = None if extract.dates_note else RELATIVE_DATE.search(extract.quote)
+        relative = "" if extract.dates_note else relative_date(extract.quote)
         if relative:
-            warnings.append(Problem(extract.location, f"extract {extract.id!r} has the relative date «{relative.group(0)}» but no `dates_note`",
+            warnings.append(Problem(extract.location, f"extract {extract.id!r} has the relative date «{relative}» but no `dates_note`",
                                     "Resolve it against the article's publication date in `said_on`/`event_dates` and say how in `dates_note`."))
     return warnings
 

@@ -50,3 +50,12 @@ def test_name_trie_finds_what_a_plain_longest_first_alternation_finds():
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_relative_dates_are_found_in_any_case_and_with_letters_that_lower_case_to_two():
+    from generator.rules import relative_date
+
+    assert relative_date("He spoke LAST FRIDAY in Seoul") == "LAST FRIDAY"
+    assert relative_date("Troops arrived yesterday.") == "yesterday"
+    assert relative_date("İstanbul talks were held last week") == "last week"  # "İ" lower-cases to two characters
+    assert relative_date("On 18 October 2024 the NIS said so.") == ""
