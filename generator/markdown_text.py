@@ -81,3 +81,14 @@ def relative(from_page: str, to_page: str) -> str:
     while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
         common += 1
     return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
+
+
+def page_text(lines: list[str]) -> str:
+    """A page's lines as one text: trailing blank lines dropped, ending in one newline."""
+    # Trimming the list, not the joined text, spares a copy of pages that run to megabytes.
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    if not end:
+        return "\n"
+    return "\n".join([*lines[:end - 1], lines[end - 1].rstrip(), ""])

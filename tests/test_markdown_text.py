@@ -66,3 +66,10 @@ def test_relative_paths_between_pages():
     assert relative("topics/a.md", "entities/b.md") == "../entities/b.md"
     assert relative("index.md", "topics/a.md") == "topics/a.md"
     assert relative("topics/a.md", "topics/b.md") == "b.md"
+
+
+def test_page_text_is_the_joined_lines_trimmed_with_one_final_newline():
+    from generator.markdown_text import page_text
+
+    for lines in ([], [""], ["# T", "", "text  ", "", ""], ["a", "b"], ["a", " ", "\t", ""], ["  x  "]):
+        assert page_text(lines) == "\n".join(lines).rstrip() + "\n", lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..analysis.claims import claim_corroboration, event_corroboration, stands
 from ..link import LinkedBriefing
-from ..markdown_text import md_inline, md_link, md_text, plural
+from ..markdown_text import md_inline, md_link, md_text, page_text, plural
 from .common import CURATOR_LABEL, entity_link, extract_link
 
 CLAIMS_PAGE = "who-said-what.md"
@@ -41,7 +41,7 @@ def render_who_said_what(linked: LinkedBriefing) -> str:
             lines.append(f"- {md_text(linked.reported_on(stand.extract).human())}: {entity_link(linked, stand.actor, page)} "
                          f"**{md_inline(stand.position.stance)}** — {extract_link(linked, stand.extract, page, stand.extract.id)}")
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return page_text(lines)
 
 
 def _carried(corroboration) -> str:
@@ -74,4 +74,4 @@ def render_corroboration(linked: LinkedBriefing) -> str:
         single = " (single source)" if corroboration.single_source else ""
         lines.append(f"| {md_text(entry.span.human())} | {md_link(entry.title, 'timeline.md#' + entry.anchor)} | "
                      f"{len(corroboration.sources)}{single} | {', '.join(entity_link(linked, v, page) for v in corroboration.voices) or 'the articles themselves'} |")
-    return "\n".join(lines).rstrip() + "\n"
+    return page_text(lines)

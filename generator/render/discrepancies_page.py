@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..link import LinkedBriefing, source_page
-from ..markdown_text import md_inline, md_link, md_text, relative
+from ..markdown_text import md_inline, md_link, md_text, page_text, relative
 from .common import entity_link, extract_link, source_label
 
 PAGE = "discrepancies.md"
@@ -41,4 +41,4 @@ def render_discrepancies(linked: LinkedBriefing) -> str:
                              f"({md_inline(extract.stance or 'narrative')}) in {where}: "
                              f"«{md_inline(linked.shown_quote(extract))}»")
             lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return page_text(lines)

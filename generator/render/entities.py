@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..link import LinkedBriefing, entity_page
-from ..markdown_text import md_inline, md_link, md_text, plural, relative
+from ..markdown_text import md_inline, md_link, md_text, page_text, plural, relative
 from ..model import ENTITY_KIND_TITLES, ENTITY_KINDS, Entity, Extract
 from .common import extract_block
 
@@ -46,7 +46,7 @@ def render_entity(linked: LinkedBriefing, entity: Entity) -> str:
     lines += _by_topic(linked, said, page, "said") or ["No statements attributed to this entity.", ""]
     lines += [f"## Mentioned in {{#mentioned}}", ""]
     lines += _by_topic(linked, mentioned, page, "mentioned") or ["Not mentioned in other extracts.", ""]
-    return "\n".join(lines).rstrip() + "\n"
+    return page_text(lines)
 
 
 def render_entities_index(linked: LinkedBriefing) -> str:
@@ -65,4 +65,4 @@ def render_entities_index(linked: LinkedBriefing) -> str:
             lines.append(f"- {md_link(entity.name, relative(page, entity_page(entity.id)))}{aliases} — "
                          f"{md_inline(entity.description)} ({count} extracts)")
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return page_text(lines)

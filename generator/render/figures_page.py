@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..analysis.figure_groups import FigureGroup, FigureRow
 from ..link import LinkedBriefing, source_page
-from ..markdown_text import md_inline, md_link, md_text, plural, relative
+from ..markdown_text import md_inline, md_link, md_text, page_text, plural, relative
 from .common import entity_link, extract_link, source_label
 from .svg import Point, chart_figure, figure_svg
 
@@ -78,4 +78,4 @@ def render_figures(linked: LinkedBriefing) -> str:
         if len(group.rows) > 1:
             lines += [_chart(linked, group), ""]
         lines += _table(linked, group, {id(r) for r in conflicting}) + [""]
-    return "\n".join(lines).rstrip() + "\n"
+    return page_text(lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..link import LinkedBriefing, topic_page
-from ..markdown_text import md_inline, md_link, md_text, plural
+from ..markdown_text import md_inline, md_link, md_text, page_text, plural
 from .common import CURATOR_LABEL, summary_list
 
 
@@ -38,4 +38,4 @@ def render_home(linked: LinkedBriefing) -> str:
               "Every quotation on this site is copied character for character from one of the source articles, and "
               "the build checks it. Follow the source link under a quotation to see the paragraph it comes from. "
               f"Text marked *{CURATOR_LABEL}* is the editors’ own summary, never a quotation.", ""]
-    return "\n".join(lines).rstrip() + "\n"
+    return page_text(lines)

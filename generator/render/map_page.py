@@ -6,7 +6,7 @@ import html
 
 from ..geo import Projection, country_rings, window
 from ..link import LinkedBriefing, entity_page
-from ..markdown_text import md_inline, md_link, relative
+from ..markdown_text import md_inline, md_link, page_text, relative
 from .structured import url_between
 
 PAGE = "map.md"
@@ -82,4 +82,4 @@ def render_map(linked: LinkedBriefing) -> str:
     if elsewhere:
         lines += ["## Further away {#elsewhere}", "", "Too far from the others to share a map:", ""]
         lines += [f"- {md_link(p.name, relative(PAGE, entity_page(p.id)))} — {md_inline(p.description)}" for p in elsewhere] + [""]
-    return "\n".join(lines).rstrip() + "\n"
+    return page_text(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..link import LinkedBriefing, source_page, topic_page
-from ..markdown_text import md_inline, md_link, md_text, plural, relative
+from ..markdown_text import md_inline, md_link, md_text, page_text, plural, relative
 from ..model import Source, SourceParagraph
 from .common import extract_link
 from .structured import news_article
@@ -57,7 +57,7 @@ def render_source(linked: LinkedBriefing, source: Source) -> str:
             lines.append(f"- {span}: {md_inline(item.reason)}")
         lines.append("")
     lines += [news_article(linked, source), ""]
-    return "\n".join(lines).rstrip() + "\n"
+    return page_text(lines)
 
 
 def _metadata(linked: LinkedBriefing, source: Source, page: str) -> list[str]:

@@ -8,7 +8,7 @@ from itertools import groupby
 from ..analysis.claims import event_corroboration
 from ..analysis.timeline import TimelineEntry
 from ..link import LinkedBriefing, source_page
-from ..markdown_text import md_inline, md_link, md_text, plural, relative
+from ..markdown_text import md_inline, md_link, md_text, page_text, plural, relative
 from ..model import PartialDate
 from .common import CURATOR_LABEL, entity_link, extract_link, source_label
 from .svg import Mark, chart_figure, timeline_svg
@@ -78,7 +78,7 @@ def render_timeline(linked: LinkedBriefing) -> str:
         lines += [f"## {md_text(PartialDate(year, month).human())} {{#month-{year:04d}-{month:02d}}}", ""]
         for entry in group:
             lines += _entry(linked, entry)
-    return "\n".join(lines).rstrip() + "\n"
+    return page_text(lines)
 
 
 def _human(day: datetime.date) -> str:

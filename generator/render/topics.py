@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..link import LinkedBriefing, topic_page
-from ..markdown_text import md_link, md_text, plural, relative
+from ..markdown_text import md_link, md_text, page_text, plural, relative
 from ..model import Extract, Topic
 from .structured import quotations
 from .common import CURATOR_LABEL, extract_block, grouped_links, summary_list
@@ -48,7 +48,7 @@ def render_topic(linked: LinkedBriefing, topic: Topic, part: int = 1) -> str:
     script = quotations(linked, extracts, page)
     if script:
         lines += [script, ""]
-    return "\n".join(lines).rstrip() + "\n"
+    return page_text(lines)
 
 
 def _pager(linked: LinkedBriefing, topic: Topic, parts: list[list[Extract]], current: int) -> list[str]:
@@ -94,4 +94,4 @@ def render_topics_index(linked: LinkedBriefing) -> str:
                   f"{plural(count, 'extract')}.", ""]
         if topic.summary:
             lines += [f"*{CURATOR_LABEL}:*", ""] + summary_list(linked, topic.summary, page) + [""]
-    return "\n".join(lines).rstrip() + "\n"
+    return page_text(lines)
