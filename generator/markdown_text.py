@@ -75,12 +75,17 @@ def plural(count: int, noun: str) -> str:
 @lru_cache(maxsize=65536)
 def relative(from_page: str, to_page: str) -> str:
     """Relative link from one generated page path to another (both relative to docs/)."""
-    from_parts = from_page.split("/")[:-1]
-    to_parts = to_page.split("/")
+    return relative_path(to_page, from_page.rpartition("/")[0])
+
+
+def relative_path(target: str, folder: str) -> str:
+    """A clean relative path as seen from a folder ("" or "." for the root): posixpath.relpath without the file system."""
+    target_parts = [p for p in target.split("/") if p and p != "."]
+    folder_parts = [p for p in folder.split("/") if p and p != "."]
     common = 0
-    while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
+    while common < min(len(target_parts), len(folder_parts)) and target_parts[common] == folder_parts[common]:
         common += 1
-    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
+    return "/".join([".."] * (len(folder_parts) - common) + target_parts[common:]) or "."
 
 
 def page_text(lines: list[str]) -> str:

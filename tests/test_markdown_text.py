@@ -73,3 +73,14 @@ def test_page_text_is_the_joined_lines_trimmed_with_one_final_newline():
 
     for lines in ([], [""], ["# T", "", "text  ", "", ""], ["a", "b"], ["a", " ", "\t", ""], ["  x  "]):
         assert page_text(lines) == "\n".join(lines).rstrip() + "\n", lines
+
+
+def test_relative_path_agrees_with_posixpath_relpath():
+    import itertools
+    import posixpath
+
+    from generator.markdown_text import relative_path
+
+    paths = ["", ".", "a", "a/b", "a/b/c", "sources/x.html", "sources", "topics/a", "topics/index.html", "index.html"]
+    for target, folder in itertools.product(paths, paths):
+        assert relative_path(target, folder) == posixpath.relpath(target or ".", folder or "."), (target, folder)

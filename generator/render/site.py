@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..link import LinkedBriefing, entity_page, source_page, topic_page
+from ..link import LinkedBriefing, entity_page, source_page
 from .claims_page import render_corroboration, render_who_said_what
 from .discrepancies_page import render_discrepancies
 from .entities import render_entities_index, render_entity
@@ -21,8 +21,8 @@ def render_site(linked: LinkedBriefing) -> dict[str, str]:
     """All pages, sorted by path so that output order never depends on input order."""
     # Topic pages render the extract blocks that entity pages reuse, so those two stay together
     # here; on large briefings the other pages are rendered by a second process meanwhile.
-    own: list[PageJob] = [(topic_page(t.id, n), partial(render_topic, linked, t, n))
-                          for t in linked.topics for n in range(1, len(linked.topic_pages(t.id)) + 1)]
+    own: list[PageJob] = [(path, partial(render_topic, linked, t, n))
+                          for t in linked.topics for n, path in enumerate(linked.topic_pages(t.id), start=1)]
     own += [(entity_page(e.id), partial(render_entity, linked, e)) for e in linked.dataset.entities.values()]
     other: list[PageJob] = [
         ("index.md", lambda: render_home(linked)),

@@ -11,6 +11,7 @@ import posixpath
 from functools import lru_cache
 
 from ..link import LinkedBriefing, source_page
+from ..markdown_text import relative_path
 from ..model import Extract, Source
 
 
@@ -32,19 +33,9 @@ def url_between(from_page: str, to_page: str, fragment: str = "", directory_urls
 @lru_cache(maxsize=65536)  # large briefings ask for the same few page pairs many thousands of times
 def _url_between_pages(from_page: str, to_page: str, directory_urls: bool) -> str:
     if not directory_urls:
-        return _relpath(page_url(to_page, False), posixpath.dirname(from_page))
-    relative = _relpath(page_url(to_page).rstrip("/"), page_url(from_page).rstrip("/"))
+        return relative_path(page_url(to_page, False), posixpath.dirname(from_page))
+    relative = relative_path(page_url(to_page).rstrip("/"), page_url(from_page).rstrip("/"))
     return "./" if relative == "." else relative.rstrip("/") + "/"
-
-
-def _relpath(target: str, start: str) -> str:
-    """posixpath.relpath for clean relative paths, without its calls to the file system's working folder."""
-    target_parts = [p for p in target.split("/") if p and p != "."]
-    start_parts = [p for p in start.split("/") if p and p != "."]
-    common = 0
-    while common < min(len(target_parts), len(start_parts)) and target_parts[common] == start_parts[common]:
-        common += 1
-    return "/".join([".."] * (len(start_parts) - common) + target_parts[common:]) or "."
 
 
 def _script(data: dict) -> str:
