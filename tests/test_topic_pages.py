@@ -50,3 +50,20 @@ def test_a_long_topic_is_paged_and_every_link_resolves(monkeypatch, corpus: Path
             assert "Pages of this topic:" in text and f"(part {number} of {len(pages)})" in text
     home = (site / "index.html").read_text(encoding="utf-8")
     assert not re.search(r'class="md-nav__link[^"]*"[^>]*href="[^"]*--part-2', home), "later parts must stay out of the nav"
+
+
+def test_a_crowded_stance_names_its_most_frequent_speakers_instead_of_every_extract(monkeypatch, corpus: Path):
+    from generator.render import topics
+
+    linked = check_briefing(corpus / "briefings", corpus / "seeds", corpus)
+    linked.directory_urls = False
+    topic = max(linked.topics, key=lambda t: len(linked.topic_extracts[t.id]))
+    full = topics.render_topic(linked, topic)
+    monkeypatch.setattr(topics, "STANCE_BOX_LINKS", 1)
+    monkeypatch.setattr(topics, "STANCE_BOX_SPEAKERS", 1)
+    short = topics.render_topic(linked, topic)
+    box = short.split("## Evidence")[0]
+    assert re.search(r"\*\*Stated or confirmed \(\d+\):\*\* \[[^\]]+\]\(#extract-[a-z0-9-]+\) \(\d+\); and \d+ other speakers? "
+                     r"\(all in the evidence below\)", box), box
+    assert box.count("#extract-") < full.split("## Evidence")[0].count("#extract-")
+    assert short.split("## Evidence")[1] == full.split("## Evidence")[1]  # the evidence itself is untouched

@@ -8,7 +8,7 @@ from ..link import LinkedBriefing, topic_page
 from ..markdown_text import md_link, md_text, page_text, plural, relative
 from ..model import Extract, Topic
 from .structured import quotations
-from .common import CURATOR_LABEL, extract_block, grouped_links, summary_list
+from .common import CURATOR_LABEL, extract_block, extract_link, grouped_links, speaker_label, summary_list
 
 
 def render_topic(linked: LinkedBriefing, topic: Topic, part: int = 1) -> str:
@@ -71,13 +71,30 @@ STANCE_GROUPS = (
 )
 
 
+# Above this many extracts in one stance, the box names the most frequent speakers instead of linking
+# every extract: a wall of hundreds of numbered links would push the evidence off the first screen.
+STANCE_BOX_LINKS = 60
+STANCE_BOX_SPEAKERS = 15
+
+
+def _top_speakers(linked: LinkedBriefing, group: list[Extract], page: str) -> str:
+    by_speaker: dict[str, list[Extract]] = {}
+    for extract in group:
+        by_speaker.setdefault(speaker_label(linked, extract), []).append(extract)
+    ranked = sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0]))
+    shown = [f"{extract_link(linked, extracts[0], page, name)} ({len(extracts)})" for name, extracts in ranked[:STANCE_BOX_SPEAKERS]]
+    rest = len(ranked) - len(shown)
+    return "; ".join(shown) + (f"; and {plural(rest, 'other speaker')} (all in the evidence below)" if rest else "")
+
+
 def stance_box(linked: LinkedBriefing, extracts: list[Extract], page: str, scope: str = "") -> list[str]:
     """Who stated, claimed, could not confirm or denied what on this page, computed from the stances."""
     rows = []
     for label, stances in STANCE_GROUPS:
         group = [e for e in extracts if e.stance in stances]
         if group:
-            rows.append(f"- **{label} ({len(group)}):** {grouped_links(linked, group, page)}")
+            links = grouped_links(linked, group, page) if len(group) <= STANCE_BOX_LINKS else _top_speakers(linked, group, page)
+            rows.append(f"- **{label} ({len(group)}):** {links}")
     if not rows:
         return []
     heading = "**How it was said**" + (f" {scope}" if scope else "") + " (computed from the extracts’ stances)"
