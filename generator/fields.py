@@ -53,19 +53,21 @@ class FieldReader:
     def text(self, key: str, required: bool = False, hint: str = "") -> str:
         """A single line or paragraph of text, whitespace folded."""
         value = self.record.data.get(key)
-        if value is None or (isinstance(value, YStr) and not value.strip()):
+        if type(value) is YStr:  # the usual case first: called for every field of every record
+            words = " ".join(value.split())
+            if words == value and words:
+                return value  # most values are already folded; keep the located original
+            if words:
+                folded = YStr(words)
+                folded.line = value.line
+                return folded
+            value = None  # empty or only whitespace: as good as missing
+        if value is None:
             if required:
                 self.problems.add(self.at(), f"{self.what} has no `{key}`", hint or f"Add `{key}:` to it.")
             return ""
-        if not isinstance(value, YStr):
-            self.problems.add(self.at(key), f"`{key}` must be text, not a list or mapping")
-            return ""
-        words = " ".join(value.split())
-        if words == value:
-            return value  # most values are already folded; keep the located original
-        folded = YStr(words)
-        folded.line = value.line
-        return folded
+        self.problems.add(self.at(key), f"`{key}` must be text, not a list or mapping")
+        return ""
 
     def ident(self, key: str, required: bool = True) -> str:
         """An id: lowercase letters, digits and single hyphens."""

@@ -13,8 +13,9 @@ import yaml
 from .errors import Location, Problem
 
 MAX_FILE_BYTES = 5_000_000
+STR_TAG = "tag:yaml.org,2002:str"
 STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
+    STR_TAG,
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
 }
@@ -97,19 +98,23 @@ def read_yaml(path: Path, shown_as: str) -> YMap | YList | YStr | None:
     if not documents or documents[0] is None:
         return None
     problems: list[Problem] = []
-    value = _convert(documents[0], shown_as, problems, set())
+    # An alias needs an anchor, and an anchor needs an `&`: without one, no node can appear twice.
+    value = _convert(documents[0], shown_as, problems, set() if "&" in text else None)
     if problems:
         raise YamlFileError(problems)
     return value
 
 
-def _convert(node: yaml.Node, shown_as: str, problems: list[Problem], seen: set[int]):
-    # Called once per node of every file: problems are rare, so their Locations are built only when needed.
+def _convert(node: yaml.Node, shown_as: str, problems: list[Problem], seen: set[int] | None):
+    # Called for every collection and odd scalar of every file, and plain scalars are converted inline
+    # by the loops below: a large briefing has hundreds of thousands of them. Problems are rare, so
+    # their Locations are built only when needed. `seen` is None when the file has no anchors.
     line = node.start_mark.line + 1
-    if id(node) in seen:
-        problems.append(Problem(Location(shown_as, line), "YAML anchors and aliases (& and *) are not supported", "Write the value out in full."))
-        return YStr("")
-    seen.add(id(node))
+    if seen is not None:
+        if id(node) in seen:
+            problems.append(Problem(Location(shown_as, line), "YAML anchors and aliases (& and *) are not supported", "Write the value out in full."))
+            return YStr("")
+        seen.add(id(node))
     if node.tag not in STANDARD_TAGS:
         problems.append(Problem(Location(shown_as, line), f"YAML tag {node.tag!r} is not allowed", "Remove the `!` tag; write plain text, lists and mappings."))
         return YStr("")
@@ -119,8 +124,15 @@ def _convert(node: yaml.Node, shown_as: str, problems: list[Problem], seen: set[
         value.line = line
         return value
     if kind is yaml.SequenceNode:
-        items = YList([_convert(child, shown_as, problems, seen) for child in node.value])
+        items = YList()
         items.line = line
+        for child in node.value:
+            if seen is None and type(child) is yaml.ScalarNode and child.tag == STR_TAG:
+                item = YStr(child.value)
+                item.line = child.start_mark.line + 1
+            else:
+                item = _convert(child, shown_as, problems, seen)
+            items.append(item)
         return items
     mapping = YMap()
     mapping.line = line
@@ -137,7 +149,12 @@ def _convert(node: yaml.Node, shown_as: str, problems: list[Problem], seen: set[
                 "Keep one of the two; YAML would silently drop the first.",
             ))
             continue
-        mapping[key] = _convert(value_node, shown_as, problems, seen)
+        if seen is None and type(value_node) is yaml.ScalarNode and value_node.tag == STR_TAG:
+            value = YStr(value_node.value)
+            value.line = value_node.start_mark.line + 1
+        else:
+            value = _convert(value_node, shown_as, problems, seen)
+        mapping[key] = value
         key_lines[key] = key_node.start_mark.line + 1
     return mapping
 
