@@ -10,21 +10,21 @@ from .discrepancies_page import render_discrepancies
 from .entities import render_entities_index, render_entity
 from .figures_page import render_figures
 from .map_page import render_map
-from .parallel import PageJob, render_pages
+from .parallel import PageJob, render_jobs
 from .home import render_home
 from .sources import render_source, render_sources_index
 from .timeline import render_timeline
 from .topics import render_topic, render_topics_index
 
 
-def render_site(linked: LinkedBriefing) -> dict[str, str]:
-    """All pages, sorted by path so that output order never depends on input order."""
-    # Topic pages render the extract blocks that entity pages reuse, so those two stay together
-    # here; on large briefings the other pages are rendered by a second process meanwhile.
-    own: list[PageJob] = [(path, partial(render_topic, linked, t, n))
-                          for t in linked.topics for n, path in enumerate(linked.topic_pages(t.id), start=1)]
-    own += [(entity_page(e.id), partial(render_entity, linked, e)) for e in linked.dataset.entities.values()]
-    other: list[PageJob] = [
+def page_jobs(linked: LinkedBriefing) -> tuple[list[PageJob], list[PageJob]]:
+    """What renders each page: the topic and entity pages, and all the others."""
+    # Topic pages render the extract blocks that entity pages reuse, so those two stay together;
+    # on large briefings the other pages are rendered by a second process meanwhile.
+    together: list[PageJob] = [(path, partial(render_topic, linked, t, n))
+                               for t in linked.topics for n, path in enumerate(linked.topic_pages(t.id), start=1)]
+    together += [(entity_page(e.id), partial(render_entity, linked, e)) for e in linked.dataset.entities.values()]
+    others: list[PageJob] = [
         ("index.md", lambda: render_home(linked)),
         ("topics/index.md", lambda: render_topics_index(linked)),
         ("sources/index.md", lambda: render_sources_index(linked)),
@@ -36,8 +36,18 @@ def render_site(linked: LinkedBriefing) -> dict[str, str]:
         ("discrepancies.md", lambda: render_discrepancies(linked)),
         ("map.md", lambda: render_map(linked)),
     ]
-    other += [(source_page(s.id), partial(render_source, linked, s)) for s in linked.dataset.sources.values()]
-    pages = render_pages(own, other)
+    others += [(source_page(s.id), partial(render_source, linked, s)) for s in linked.dataset.sources.values()]
+    return together, others
+
+
+def render_site(linked: LinkedBriefing) -> dict[str, str]:
+    """All pages of an analysed briefing, in one process, sorted by path."""
+    together, others = page_jobs(linked)
+    return sorted_pages(linked, render_jobs(together + others))
+
+
+def sorted_pages(linked: LinkedBriefing, pages: dict[str, str]) -> dict[str, str]:
+    """Pages sorted by path, so that output order never depends on input order; drops the render memo."""
     linked.render_memo.clear()  # shared extract blocks are only needed while rendering
     return dict(sorted(pages.items()))
 
