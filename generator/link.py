@@ -118,6 +118,11 @@ class LinkedBriefing:
     _home_pages: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _shown_quotes: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
+    def __repr__(self) -> str:
+        # The default would print every field of a briefing: megabytes for a large one, in every traceback.
+        data = self.dataset
+        return f"<LinkedBriefing: {len(data.sources)} sources, {len(data.extracts)} extracts, {len(data.entities)} entities>"
+
     def name_of(self, entity_id: str) -> str:
         """An entity's name; no entity means the article's own voice."""
         return self.dataset.entities[entity_id].name if entity_id else "the article itself"

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache, partial
 from pathlib import Path
 
 from .analysis.build import analyse
+from .analysis.discrepancies import WordPairs, repeated_word_pairs
 from .errors import Problem, ProblemList
 from .link import LinkedBriefing, link
 from .load import load_records
 from .provenance import verify_quotes
-from .render.parallel import in_two_processes, render_jobs
-from .render.site import page_jobs, page_origins, sorted_pages
+from .parallel import Helper, TwoEnded
+from .render.site import PageJob, PageJobs, page_jobs, page_origins, render_jobs, sorted_pages
 from .rules import editorial_notes, editorial_warnings
 from .seeds import read_articles
 from .validate import build_dataset
@@ -27,6 +29,9 @@ class GeneratedSite:
     pages: dict[str, str]
     linked: LinkedBriefing
     origins: dict[str, str]
+
+    def __repr__(self) -> str:
+        return f"<GeneratedSite: {len(self.pages)} pages from {self.linked!r}>"
 
     def summary(self) -> str:
         """One line for logs."""
@@ -73,10 +78,10 @@ def linked_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = No
     return link(dataset, articles, citations)
 
 
-def analyse_briefing(linked: LinkedBriefing) -> None:
+def analyse_briefing(linked: LinkedBriefing, word_pairs: Callable[[], WordPairs] | None = None) -> None:
     """Attach the analysis (timeline, figures, claims, discrepancies), once."""
     if linked.analysis is None:
-        linked.analysis = analyse(linked)
+        linked.analysis = analyse(linked, word_pairs)
 
 
 def editorial_checks(linked: LinkedBriefing) -> tuple[list[Problem], list[Problem]]:
@@ -87,23 +92,53 @@ def editorial_checks(linked: LinkedBriefing) -> tuple[list[Problem], list[Proble
 def analyse_and_render(linked: LinkedBriefing) -> dict[str, str]:
     """Analyse, check and render a linked briefing: every page by path, sorted.
 
-    On large briefings a forked child analyses its own copy of the data, renders the source,
-    timeline and analysis pages and runs the editorial checks, while this process analyses and
-    renders the topic and entity pages; the analysis, which both halves need, then costs wall time once.
+    On large briefings a forked child shares the work (see `parallel`). It first finds the extracts
+    that repeat each other's words, the costliest analysis, and hands them over; then it analyses
+    its own copy of the data and renders the home, index, timeline and analysis pages. Meanwhile
+    this process runs the editorial checks and the rest of the analysis, and renders the topic and
+    entity pages. Source pages need no analysis: both processes take them, from opposite ends,
+    whenever they have nothing else to do.
     """
-    together, others = page_jobs(linked)
+    jobs = page_jobs(linked)
+    word_pairs = cache(partial(repeated_word_pairs, linked))  # once per process
+    with Helper([word_pairs, lambda: _child_share(linked, jobs, word_pairs, sources)], jobs.count()) as helper:
+        sources = helper.two_ended(len(jobs.source_pages))
+        pairs = helper.start(0)
+        child_pages = helper.start(1)
+        pages: dict[str, str] = {}
 
-    def here() -> dict[str, str]:
-        analyse_briefing(linked)
-        return render_jobs(together)
+        def pairs_once_ready() -> WordPairs:
+            while pairs.running() and _render_one(jobs.source_pages, sources.front(), pages):
+                pass
+            return pairs.result()
 
-    def there() -> tuple[dict[str, str], tuple[list[Problem], list[Problem]]]:
-        analyse_briefing(linked)
-        return render_jobs(others), editorial_checks(linked)
-
-    pages, (more, (linked.warnings, linked.notes)) = in_two_processes(here, there, len(together) + len(others))
-    pages.update(more)
+        linked.warnings = editorial_warnings(linked)  # they need no analysis
+        analyse_briefing(linked, pairs_once_ready)  # asks for the pairs last
+        pages.update(render_jobs(jobs.extract_pages))
+        linked.notes = editorial_notes(linked)
+        while _render_one(jobs.source_pages, sources.front(), pages):
+            pass
+        pages.update(child_pages.result())
+    for path, render in jobs.source_pages:  # any the child took but did not send (it died)
+        if path not in pages:
+            pages[path] = render()
     return sorted_pages(linked, pages)
+
+
+def _child_share(linked: LinkedBriefing, jobs: PageJobs, word_pairs: Callable[[], WordPairs], sources: TwoEnded) -> dict[str, str]:
+    analyse_briefing(linked, word_pairs)
+    pages = render_jobs(jobs.other_pages)
+    while _render_one(jobs.source_pages, sources.back(), pages):
+        pass
+    return pages
+
+
+def _render_one(jobs: list[PageJob], index: int | None, pages: dict[str, str]) -> bool:
+    if index is None:
+        return False
+    path, render = jobs[index]
+    pages[path] = render()
+    return True
 
 
 def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None, directory_urls: bool = True) -> GeneratedSite:

@@ -126,7 +126,7 @@ def entity_and_summary_warnings(linked: LinkedBriefing) -> list[Problem]:
 
 
 def editorial_warnings(linked: LinkedBriefing) -> list[Problem]:
-    """All editorial rules, in a stable order."""
+    """All editorial rules, in a stable order; they use no analysis (the pipeline runs them before it)."""
     return (coverage_warnings(linked) + attribution_warnings(linked) + event_warnings(linked)
             + unused_entity_warnings(linked) + entity_and_summary_warnings(linked))
 

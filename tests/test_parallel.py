@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from generator.link import LinkedBriefing
 from generator.pipeline import GeneratedSite, check_briefing, generate_site
-from generator.render import parallel
+from generator import parallel
 from generator.render.site import render_site
 
 from .conftest import REPO
@@ -55,16 +56,27 @@ def checked(large) -> LinkedBriefing:
     return check_briefing(large / "briefings", large / "seeds", large)
 
 
+def _differing(pages: dict[str, str], expected: dict[str, str]) -> list[str]:
+    # Page paths only: a failure message quoting hundreds of megabyte-sized pages is no use.
+    return sorted(path for path in pages.keys() | expected.keys() if pages.get(path) != expected.get(path))
+
+
 PID_FILE: list[Path] = []
 
 
-def _child_that_reports_its_pid():
-    PID_FILE[0].write_text(str(os.getpid()), encoding="utf-8")
-    return parallel._child_work[0]()
+def _child_that_reports_its_pid(step: int, *args):
+    with PID_FILE[0].open("a", encoding="utf-8") as log:
+        log.write(f"{step} {os.getpid()}\n")
+    return parallel._child_work[step](*args)
 
 
-def _child_that_dies():
-    os._exit(3)
+DYING_STEP: list[int] = []
+
+
+def _child_that_dies(step: int, *args):
+    if step == DYING_STEP[0]:
+        os._exit(3)
+    return parallel._child_work[step](*args)
 
 
 def test_one_process_pipeline_matches_the_serial_stages(serial, checked):
@@ -73,10 +85,13 @@ def test_one_process_pipeline_matches_the_serial_stages(serial, checked):
         "entity 'person-unused' is not used by any extract and not named in any seed",
         "person 'person-unused' has no `role`",
     ]
+    # Agency copy in the corpus: the same words given to different speakers, the analysis a child hands over.
+    assert sum(d.kind == "words" for d in checked.analysis.discrepancies) > 10
     assert serial.linked.warnings == checked.warnings
     assert serial.linked.notes == checked.notes
     checked.directory_urls = False
-    assert render_site(checked) == serial.pages
+    differing = _differing(render_site(checked), serial.pages)
+    assert differing == [], "pages differ"
 
 
 @LINUX_ONLY
@@ -84,19 +99,26 @@ def test_two_processes_give_what_one_gives(monkeypatch, large, serial, checked, 
     PID_FILE[:] = [tmp_path / "pid"]
     monkeypatch.setattr(parallel, "_run_child_work", _child_that_reports_its_pid)
     two = _site(large)
-    assert int(PID_FILE[0].read_text(encoding="utf-8")) != os.getpid(), "the child's share was not done by a child"
-    assert two.pages == serial.pages
+    steps = [line.split() for line in PID_FILE[0].read_text(encoding="utf-8").splitlines()]
+    assert [step for step, _ in steps] == ["0", "1"], "the child did not find the word pairs, then render"
+    assert len({pid for _, pid in steps}) == 1 and int(steps[0][1]) != os.getpid(), "not one child did both steps"
+    differing = _differing(two.pages, serial.pages)
+    assert differing == [], "pages differ"
     # The child's editorial checks come back whole; this process analysed its own copy.
     assert two.linked.warnings == checked.warnings
     assert two.linked.notes == checked.notes
-    assert two.linked.analysis == checked.analysis
+    same_analysis = two.linked.analysis == checked.analysis
+    assert same_analysis, "this process's analysis differs from a serial one"
 
 
 @LINUX_ONLY
-def test_a_dead_child_costs_time_not_pages(monkeypatch, large, serial, checked):
+@pytest.mark.parametrize("dying_step", [0, 1], ids=["dies-finding-word-pairs", "dies-rendering"])
+def test_a_dead_child_costs_time_not_pages(monkeypatch, large, serial, checked, dying_step):
+    DYING_STEP[:] = [dying_step]
     monkeypatch.setattr(parallel, "_run_child_work", _child_that_dies)
     site = _site(large)
-    assert site.pages == serial.pages
+    differing = _differing(site.pages, serial.pages)
+    assert differing == [], "pages differ"
     assert site.linked.warnings == checked.warnings
 
 
@@ -110,4 +132,37 @@ def test_no_fork_while_other_threads_run(monkeypatch, large, serial):
     finally:
         stop.set()
         server.join()
-    assert pages == serial.pages
+    differing = _differing(pages, serial.pages)
+    assert differing == [], "pages differ"
+
+
+SHARED: list[parallel.TwoEnded] = []  # the child inherits it: shared memory cannot be pickled
+
+
+def _take_from_the_back() -> list[int]:
+    taken = []
+    while (number := SHARED[0].back()) is not None:
+        taken.append(number)
+    return taken
+
+
+@LINUX_ONLY
+def test_two_ended_numbers_are_each_taken_once_across_processes():
+    with parallel.Helper([_take_from_the_back], pages=parallel.MIN_PAGES) as helper:
+        numbers = helper.two_ended(20_000)
+        SHARED[:] = [numbers]
+        child = helper.start(0)
+        deadline = time.monotonic() + 60
+        while numbers._ends[1] == 20_000 and time.monotonic() < deadline:
+            time.sleep(0.001)  # until the child has started taking, so that both ends are in use at once
+        here = []
+        while (number := numbers.front()) is not None:
+            here.append(number)
+        there = child.result()
+    assert here and there, "both processes should have taken some"
+    assert here == list(range(len(here))) and there == list(range(19_999, len(here) - 1, -1))
+
+
+def test_two_ended_numbers_without_a_child():
+    numbers = parallel.TwoEnded(3)
+    assert [numbers.front(), numbers.back(), numbers.front(), numbers.back(), numbers.front()] == [0, 2, 1, None, None]

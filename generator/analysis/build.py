@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..link import LinkedBriefing
 from ..model import Claim
 from .claims import matrix_actors
-from .discrepancies import Discrepancy, find_discrepancies
+from .discrepancies import Discrepancy, WordPairs, find_discrepancies
 from .figure_groups import FigureGroup, group_figures
 from .timeline import TimelineEntry, build_timeline
 
@@ -27,12 +28,16 @@ class Analysis:
     by_extract_claims: dict[str, list[Claim]] = field(default_factory=dict)
 
 
-def analyse(linked: LinkedBriefing) -> Analysis:
-    """Timeline, figure groups, claims matrix and discrepancies for the whole briefing."""
+def analyse(linked: LinkedBriefing, word_pairs: Callable[[], WordPairs] | None = None) -> Analysis:
+    """Timeline, figure groups, claims matrix and discrepancies for the whole briefing.
+
+    `word_pairs`, when given, supplies the extracts that repeat each other's words (the costliest
+    part), asked for as late as possible.
+    """
     groups = group_figures(linked)
     claims = sorted(linked.dataset.claims.values(), key=lambda c: (c.order, c.id))
     analysis = Analysis(build_timeline(linked), groups, claims, matrix_actors(linked, claims),
-                        find_discrepancies(linked, groups))
+                        find_discrepancies(linked, groups, word_pairs))
     for entry in analysis.timeline:
         for extract in entry.extracts:
             analysis.by_extract_timeline.setdefault(extract.id, []).append(entry)

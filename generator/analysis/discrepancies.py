@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..link import LinkedBriefing
@@ -33,8 +34,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(fold_marks(text).casefold())
 
 
-def same_words_other_speaker(linked: LinkedBriefing) -> list[Discrepancy]:
-    """The same run of words attributed to different speakers by different sources."""
+WordPairs = list[tuple[str, str]]  # ids of two extracts, the smaller first, sorted
+
+
+def repeated_word_pairs(linked: LinkedBriefing) -> WordPairs:
+    """Extracts from different sources and speakers whose quotes share a run of SHINGLE_WORDS words."""
     shingles_of: list[tuple[Extract, set[tuple[str, ...]]]] = []
     seen: set[tuple[str, ...]] = set()
     repeated: set[tuple[str, ...]] = set()
@@ -60,9 +64,14 @@ def same_words_other_speaker(linked: LinkedBriefing) -> list[Discrepancy]:
             for b in extracts:
                 if a.id < b.id and a.source != b.source and a.speaker != b.speaker:
                     pairs.add((a.id, b.id))
+    return sorted(pairs)
+
+
+def same_words_other_speaker(linked: LinkedBriefing, pairs: WordPairs | None = None) -> list[Discrepancy]:
+    """The same run of words attributed to different speakers by different sources."""
     found = []
     entities = linked.dataset.entities
-    for a_id, b_id in sorted(pairs):
+    for a_id, b_id in repeated_word_pairs(linked) if pairs is None else pairs:
         a, b = linked.dataset.extracts[a_id], linked.dataset.extracts[b_id]
         found.append(Discrepancy(
             f"words-{a_id}--{b_id}", "words",
@@ -131,7 +140,9 @@ def _articles(count: int) -> str:
     return f"{count} article" if count == 1 else f"{count} articles"
 
 
-def find_discrepancies(linked: LinkedBriefing, groups: list[FigureGroup]) -> list[Discrepancy]:
-    """Every kind of discrepancy, in a stable order."""
-    return (same_words_other_speaker(linked) + differing_figures(linked, groups)
-            + differing_event_dates(linked) + contradictions(linked))
+def find_discrepancies(linked: LinkedBriefing, groups: list[FigureGroup],
+                       word_pairs: Callable[[], WordPairs] | None = None) -> list[Discrepancy]:
+    """Every kind of discrepancy, in a stable order; `word_pairs`, when given, supplies the repeated words."""
+    others = differing_figures(linked, groups) + differing_event_dates(linked) + contradictions(linked)
+    # Asked for last: on large briefings the pairs come from a second process, working meanwhile.
+    return same_words_other_speaker(linked, word_pairs() if word_pairs else None) + others

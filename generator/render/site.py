@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from ..link import LinkedBriefing, entity_page, source_page
@@ -10,21 +12,33 @@ from .discrepancies_page import render_discrepancies
 from .entities import render_entities_index, render_entity
 from .figures_page import render_figures
 from .map_page import render_map
-from .parallel import PageJob, render_jobs
 from .home import render_home
 from .sources import render_source, render_sources_index
 from .timeline import render_timeline
 from .topics import render_topic, render_topics_index
 
+PageJob = tuple[str, Callable[[], str]]  # page path, and what renders it
 
-def page_jobs(linked: LinkedBriefing) -> tuple[list[PageJob], list[PageJob]]:
-    """What renders each page: the topic and entity pages, and all the others."""
-    # Topic pages render the extract blocks that entity pages reuse, so those two stay together;
-    # on large briefings the other pages are rendered by a second process meanwhile.
-    together: list[PageJob] = [(path, partial(render_topic, linked, t, n))
-                               for t in linked.topics for n, path in enumerate(linked.topic_pages(t.id), start=1)]
-    together += [(entity_page(e.id), partial(render_entity, linked, e)) for e in linked.dataset.entities.values()]
-    others: list[PageJob] = [
+
+@dataclass(frozen=True)
+class PageJobs:
+    """What renders each page, in three groups that need different things."""
+
+    extract_pages: list[PageJob]  # topics and entities: they share extract blocks and need the analysis
+    source_pages: list[PageJob]  # need no analysis at all
+    other_pages: list[PageJob]  # home, indexes, timeline and the analysis pages
+
+    def count(self) -> int:
+        """How many pages there are."""
+        return len(self.extract_pages) + len(self.source_pages) + len(self.other_pages)
+
+
+def page_jobs(linked: LinkedBriefing) -> PageJobs:
+    """What renders each page."""
+    extract_pages: list[PageJob] = [(path, partial(render_topic, linked, t, n))
+                                    for t in linked.topics for n, path in enumerate(linked.topic_pages(t.id), start=1)]
+    extract_pages += [(entity_page(e.id), partial(render_entity, linked, e)) for e in linked.dataset.entities.values()]
+    other_pages: list[PageJob] = [
         ("index.md", lambda: render_home(linked)),
         ("topics/index.md", lambda: render_topics_index(linked)),
         ("sources/index.md", lambda: render_sources_index(linked)),
@@ -36,14 +50,19 @@ def page_jobs(linked: LinkedBriefing) -> tuple[list[PageJob], list[PageJob]]:
         ("discrepancies.md", lambda: render_discrepancies(linked)),
         ("map.md", lambda: render_map(linked)),
     ]
-    others += [(source_page(s.id), partial(render_source, linked, s)) for s in linked.dataset.sources.values()]
-    return together, others
+    source_pages = [(source_page(s.id), partial(render_source, linked, s)) for s in linked.dataset.sources.values()]
+    return PageJobs(extract_pages, source_pages, other_pages)
+
+
+def render_jobs(jobs: list[PageJob]) -> dict[str, str]:
+    """Pages by path, rendered in order."""
+    return {path: render() for path, render in jobs}
 
 
 def render_site(linked: LinkedBriefing) -> dict[str, str]:
     """All pages of an analysed briefing, in one process, sorted by path."""
-    together, others = page_jobs(linked)
-    return sorted_pages(linked, render_jobs(together + others))
+    jobs = page_jobs(linked)
+    return sorted_pages(linked, render_jobs(jobs.extract_pages + jobs.source_pages + jobs.other_pages))
 
 
 def sorted_pages(linked: LinkedBriefing, pages: dict[str, str]) -> dict[str, str]:
