@@ -15,6 +15,7 @@ WORDS = ("officials", "said", "troops", "border", "ministry", "agency", "reporte
 TOPICS = ("deployment", "arms-transfers", "reactions", "expert-analysis", "background")
 EXTRACTS_PER_SOURCE = 20
 ENTITIES = 200
+WIRE_COPY_EVERY = 10  # every tenth article opens with the previous one's first paragraph, as agency copy does
 
 
 def _sentence(rng: random.Random, number: int) -> str:
@@ -44,9 +45,13 @@ def write_corpus(root: Path, sources: int, seed: int = 7) -> None:
     (root / "briefings" / "quantities.yml").write_text(
         "quantities:\n  - id: troops\n    title: Troops\n    unit: soldiers\n", encoding="utf-8")
     source_entries = ["sources:"]
+    paragraphs: list[str] = []
     for number in range(sources):
         source_id = f"source-{number:05d}"
+        previous = paragraphs
         paragraphs = [" ".join(_sentence(rng, number * 100 + p * 3 + k) for k in range(3)) for p in range(EXTRACTS_PER_SOURCE)]
+        if number % WIRE_COPY_EVERY == WIRE_COPY_EVERY - 1:
+            paragraphs[0] = previous[0]  # the same words, usually given another speaker: a discrepancy to find
         seed_name = f"{number:05d}_synthetic.txt"
         (root / "seeds" / seed_name).write_text(f"Headline of article {number}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
         day = 1 + number % 28
