@@ -12,7 +12,7 @@ import pytest
 
 from generator.link import LinkedBriefing
 from generator.pipeline import GeneratedSite, check_briefing, generate_site
-from generator import parallel
+from generator import parallel, pipeline
 from generator.render.site import render_site
 
 from .conftest import REPO
@@ -120,6 +120,42 @@ def test_a_dead_child_costs_time_not_pages(monkeypatch, large, serial, checked, 
     differing = _differing(site.pages, serial.pages)
     assert differing == [], "pages differ"
     assert site.linked.warnings == checked.warnings
+
+
+PARENT_PID: list[int] = []
+CHILD_DIED: list[Path] = []
+TAKEN_BY_CHILD: list[int] = []
+
+
+def _child_dies_after_taking_source_pages(render_one):
+    def render(jobs, index, pages):
+        if os.getpid() != PARENT_PID[0] and index is not None:
+            TAKEN_BY_CHILD.append(index)
+            if len(TAKEN_BY_CHILD) == 5:  # five taken, four rendered, none sent
+                CHILD_DIED[0].write_text("died", encoding="utf-8")
+                os._exit(3)
+        return render_one(jobs, index, pages)
+    return render
+
+
+def _parent_waits_for_the_child_to_die(render_jobs):
+    def render(jobs):
+        deadline = time.monotonic() + 60
+        while os.getpid() == PARENT_PID[0] and not CHILD_DIED[0].exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return render_jobs(jobs)
+    return render
+
+
+@LINUX_ONLY
+def test_source_pages_a_dead_child_had_taken_are_rendered_here(monkeypatch, large, serial, tmp_path):
+    PARENT_PID[:], CHILD_DIED[:], TAKEN_BY_CHILD[:] = [os.getpid()], [tmp_path / "died"], []
+    monkeypatch.setattr(pipeline, "_render_one", _child_dies_after_taking_source_pages(pipeline._render_one))
+    monkeypatch.setattr(pipeline, "render_jobs", _parent_waits_for_the_child_to_die(pipeline.render_jobs))
+    site = _site(large)
+    assert CHILD_DIED[0].exists(), "the child never took a source page"
+    differing = _differing(site.pages, serial.pages)
+    assert differing == [], "pages differ"
 
 
 def test_no_fork_while_other_threads_run(monkeypatch, large, serial):
