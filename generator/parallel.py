@@ -29,8 +29,8 @@ _child_work: list[Callable[..., Any]] = []
 class Job(Generic[Result]):
     """Work handed to the child; its result comes from there, or is worked out here when there is no child."""
 
-    def __init__(self, future: Future | None, work: Callable[..., Result], args: tuple):
-        self._future, self._work, self._args = future, work, args
+    def __init__(self, future: Future | None, work: Callable[[], Result]):
+        self._future, self._work = future, work
 
     def running(self) -> bool:
         """True while the child is still at it (never when the work is done here)."""
@@ -43,7 +43,7 @@ class Job(Generic[Result]):
                 return self._future.result()
             except BrokenProcessPool:  # the child died (out of memory, killed): do the work here
                 self._future = None
-        return self._work(*self._args)
+        return self._work()
 
 
 class TwoEnded:
@@ -76,34 +76,33 @@ class TwoEnded:
 
 
 class Helper:
-    """A forked child that does listed work, in the order asked; or this process, later, when there is no child.
+    """A forked child that does work for this process, in order; or this process, later, when there is no child.
 
     There is a child only for briefings of at least MIN_PAGES pages, where it is worth its start.
-
-    The work is listed before the child is forked, because the child knows only what existed then;
-    `start` passes it arguments, which must be picklable (numbers, say).
     """
 
-    def __init__(self, work: list[Callable[..., Any]], pages: int):
-        self._work = work
+    def __init__(self, pages: int):
         self._pool: ProcessPoolExecutor | None = None
         if pages >= MIN_PAGES and _can_fork():
-            _child_work[:] = work
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
 
     def two_ended(self, count: int) -> TwoEnded:
-        """Numbers 0..count-1 for both processes to take from; ask before the first `start`, which forks."""
+        """Numbers 0..count-1 for both processes to take from; ask before `start`, which forks."""
         return TwoEnded(count, multiprocessing.get_context("fork") if self._pool is not None else None)
 
-    def start(self, step: int, *args) -> Job:
-        """Ask for work `step` with these arguments; the child does it after anything asked before."""
-        future = None
+    def start(self, *work: Callable[[], Any]) -> list[Job]:
+        """Fork the child and hand it all its work, to do in this order; once only.
+
+        All of it is handed over at once because the child knows only what exists when it is forked.
+        """
+        _child_work[:] = work
+        futures: list[Future | None] = [None] * len(work)
         if self._pool is not None:
             try:
-                future = self._pool.submit(_run_child_work, step, *args)  # the first one forks the child
+                futures = [self._pool.submit(_run_child_work, step) for step in range(len(work))]  # the first forks
             except BrokenProcessPool:
                 pass
-        return Job(future, self._work[step], args)
+        return [Job(future, item) for future, item in zip(futures, work)]
 
     def __enter__(self) -> Helper:
         return self
@@ -111,7 +110,7 @@ class Helper:
     def __exit__(self, *exc) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
-            _child_work.clear()
+        _child_work.clear()
 
 
 def _can_fork() -> bool:
@@ -119,5 +118,5 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def _run_child_work(step: int, *args) -> Any:
-    return _child_work[step](*args)
+def _run_child_work(step: int) -> Any:
+    return _child_work[step]()

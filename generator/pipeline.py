@@ -101,10 +101,9 @@ def analyse_and_render(linked: LinkedBriefing) -> dict[str, str]:
     """
     jobs = page_jobs(linked)
     word_pairs = cache(partial(repeated_word_pairs, linked))  # once per process
-    with Helper([word_pairs, lambda: _child_share(linked, jobs, word_pairs, sources)], jobs.count()) as helper:
+    with Helper(jobs.count()) as helper:
         sources = helper.two_ended(len(jobs.source_pages))
-        pairs = helper.start(0)
-        child_pages = helper.start(1)
+        pairs, child_pages = helper.start(word_pairs, partial(_child_share, linked, jobs, word_pairs, sources))
         pages: dict[str, str] = {}
 
         def pairs_once_ready() -> WordPairs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.analysis.build import analyse
+from generator.analysis import discrepancies
 from generator.analysis.claims import claim_corroboration
 from generator.analysis.discrepancies import (
     contradictions, differing_event_dates, differing_figures, same_words_other_speaker,
@@ -72,6 +73,17 @@ def test_same_words_are_not_flagged_for_the_same_speaker_the_same_source_or_shor
              _extract("b", "s2", "delivered missiles and other conventional weapons to Russia to support its war effort", "nis")]
     for extracts in (same_speaker, same_source, short):
         assert same_words_other_speaker(_linked(extracts)) == []
+
+
+def test_runs_of_words_with_equal_hashes_are_told_apart(monkeypatch):
+    # Repeated runs are first found by their hashes; if every run had the same hash, the exact
+    # pass must still find only the real pair (and not a and c, which share nothing).
+    extracts = [_extract("a", "s1", WORDS, "stoltenberg"), _extract("b", "s2", "He said: " + WORDS + ".", "rutte"),
+                _extract("c", "s3", "delivered missiles and other conventional weapons to Russia to support its war effort now", "nis")]
+    expected = [("a", "b")]
+    assert discrepancies.repeated_word_pairs(_linked(extracts)) == expected
+    monkeypatch.setattr(discrepancies, "hash", lambda run: 0, raising=False)
+    assert discrepancies.repeated_word_pairs(_linked(extracts)) == expected
 
 
 def test_figures_that_cannot_all_be_true_are_flagged_once_per_quantity():

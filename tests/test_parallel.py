@@ -6,6 +6,7 @@ import os
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -64,19 +65,19 @@ def _differing(pages: dict[str, str], expected: dict[str, str]) -> list[str]:
 PID_FILE: list[Path] = []
 
 
-def _child_that_reports_its_pid(step: int, *args):
+def _child_that_reports_its_pid(step: int):
     with PID_FILE[0].open("a", encoding="utf-8") as log:
         log.write(f"{step} {os.getpid()}\n")
-    return parallel._child_work[step](*args)
+    return parallel._child_work[step]()
 
 
 DYING_STEP: list[int] = []
 
 
-def _child_that_dies(step: int, *args):
+def _child_that_dies(step: int):
     if step == DYING_STEP[0]:
         os._exit(3)
-    return parallel._child_work[step](*args)
+    return parallel._child_work[step]()
 
 
 def test_one_process_pipeline_matches_the_serial_stages(serial, checked):
@@ -172,22 +173,18 @@ def test_no_fork_while_other_threads_run(monkeypatch, large, serial):
     assert differing == [], "pages differ"
 
 
-SHARED: list[parallel.TwoEnded] = []  # the child inherits it: shared memory cannot be pickled
-
-
-def _take_from_the_back() -> list[int]:
+def _take_from_the_back(numbers: parallel.TwoEnded) -> list[int]:
     taken = []
-    while (number := SHARED[0].back()) is not None:
+    while (number := numbers.back()) is not None:
         taken.append(number)
     return taken
 
 
 @LINUX_ONLY
 def test_two_ended_numbers_are_each_taken_once_across_processes():
-    with parallel.Helper([_take_from_the_back], pages=parallel.MIN_PAGES) as helper:
+    with parallel.Helper(pages=parallel.MIN_PAGES) as helper:
         numbers = helper.two_ended(20_000)
-        SHARED[:] = [numbers]
-        child = helper.start(0)
+        (child,) = helper.start(partial(_take_from_the_back, numbers))
         deadline = time.monotonic() + 60
         while numbers._ends[1] == 20_000 and time.monotonic() < deadline:
             time.sleep(0.001)  # until the child has started taking, so that both ends are in use at once

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..link import LinkedBriefing
@@ -39,29 +39,44 @@ WordPairs = list[tuple[str, str]]  # ids of two extracts, the smaller first, sor
 
 def repeated_word_pairs(linked: LinkedBriefing) -> WordPairs:
     """Extracts from different sources and speakers whose quotes share a run of SHINGLE_WORDS words."""
-    shingles_of: list[tuple[Extract, set[tuple[str, ...]]]] = []
-    seen: set[tuple[str, ...]] = set()
-    repeated: set[tuple[str, ...]] = set()
-    for extract in linked.dataset.extracts.values():
-        if not extract.speaker:
-            continue
-        words = _words(linked.shown_quote(extract))
-        # zip builds every run of SHINGLE_WORDS consecutive words in C, not word by word in Python;
-        # the set operations keep the runs that occur more than once, also in C.
-        shingles = set(zip(*(words[i:] for i in range(SHINGLE_WORDS))))
-        shingles_of.append((extract, shingles))
-        repeated |= shingles & seen
-        seen |= shingles
+    speaking = [extract for extract in linked.dataset.extracts.values() if extract.speaker]
+    return _pairs_sharing_a_run(linked, _may_share_a_run(linked, speaking))
+
+
+def _runs(linked: LinkedBriefing, extract: Extract) -> Iterator[tuple[str, ...]]:
+    # zip builds every run of SHINGLE_WORDS consecutive words in C, not word by word in Python.
+    words = _words(linked.shown_quote(extract))
+    return zip(*(words[i:] for i in range(SHINGLE_WORDS)))
+
+
+def _may_share_a_run(linked: LinkedBriefing, extracts: list[Extract]) -> list[Extract]:
+    # Runs are kept as their hashes, small numbers rather than tuples of words, so that the sets stay
+    # small and fast for a hundred thousand extracts; the set operations keep, in C, the hashes that
+    # occur more than once. Different runs can share a hash, rarely: the exact pass sorts that out.
+    hashes_of: list[tuple[Extract, set[int]]] = []
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    for extract in extracts:
+        hashes = set(map(hash, _runs(linked, extract)))
+        hashes_of.append((extract, hashes))
+        repeated |= hashes & seen
+        seen |= hashes
+    return [extract for extract, hashes in hashes_of if not hashes.isdisjoint(repeated)]
+
+
+def _pairs_sharing_a_run(linked: LinkedBriefing, extracts: list[Extract]) -> WordPairs:
+    # Every extract that shares a run with another is among `extracts`, so grouping them by run
+    # gives the same groups as grouping all of them would.
     index: dict[tuple[str, ...], list[Extract]] = {}
-    for extract, shingles in shingles_of:
-        for shingle in shingles & repeated:
-            index.setdefault(shingle, []).append(extract)
+    for extract in extracts:
+        for run in set(_runs(linked, extract)):
+            index.setdefault(run, []).append(extract)
     pairs: set[tuple[str, str]] = set()
-    for extracts in index.values():
-        if len(extracts) > COMMON_SHINGLE:
+    for group in index.values():
+        if len(group) == 1 or len(group) > COMMON_SHINGLE:
             continue
-        for a in extracts:
-            for b in extracts:
+        for a in group:
+            for b in group:
                 if a.id < b.id and a.source != b.source and a.speaker != b.speaker:
                     pairs.add((a.id, b.id))
     return sorted(pairs)
