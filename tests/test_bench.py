@@ -11,7 +11,7 @@ from .conftest import REPO
 
 def test_benchmark_runs_at_a_tiny_size(tmp_path):
     out = tmp_path / "rows.json"
-    result = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "3", "--json", str(out), "--pagefind"],
+    result = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "3", "--repeat", "2", "--json", str(out), "--pagefind"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "×floor" in result.stdout
