@@ -39,7 +39,7 @@ started = time.perf_counter()
 try:
     cli(sys.argv[1:], standalone_mode=False)
 finally:
-    # The largest process: the build itself, or the child that renders half the pages (and shares the build's memory).
+    # The largest process: the build itself, or the forked child that shares the generator's work (and its memory).
     rss = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     print("BENCH", time.perf_counter() - started, rss, file=sys.stderr)
 """

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .analysis.build import analyse
 from .analysis.discrepancies import WordPairs, repeated_word_pairs
-from .errors import Problem, ProblemList
+from .errors import ProblemList
 from .link import LinkedBriefing, link
 from .load import load_records
 from .provenance import verify_quotes
@@ -63,7 +63,7 @@ def check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = Non
     with collector_paused():
         linked = linked_briefing(briefings_dir, seeds_dir, root)
         analyse_briefing(linked)
-        linked.warnings, linked.notes = editorial_checks(linked)
+        linked.warnings, linked.notes = editorial_warnings(linked), editorial_notes(linked)
         return linked
 
 
@@ -84,11 +84,6 @@ def analyse_briefing(linked: LinkedBriefing, word_pairs: Callable[[], WordPairs]
         linked.analysis = analyse(linked, word_pairs)
 
 
-def editorial_checks(linked: LinkedBriefing) -> tuple[list[Problem], list[Problem]]:
-    """Warnings and notes for the editors; they change no page."""
-    return editorial_warnings(linked), editorial_notes(linked)
-
-
 def analyse_and_render(linked: LinkedBriefing) -> dict[str, str]:
     """Analyse, check and render a linked briefing: every page by path, sorted.
 
@@ -107,16 +102,14 @@ def analyse_and_render(linked: LinkedBriefing) -> dict[str, str]:
         pages: dict[str, str] = {}
 
         def pairs_once_ready() -> WordPairs:
-            while pairs.running() and _render_one(jobs.source_pages, sources.front(), pages):
-                pass
+            _render_taken(jobs.source_pages, sources.front, pages, while_=pairs.running)
             return pairs.result()
 
         linked.warnings = editorial_warnings(linked)  # they need no analysis
         analyse_briefing(linked, pairs_once_ready)  # asks for the pairs last
         pages.update(render_jobs(jobs.extract_pages))
         linked.notes = editorial_notes(linked)
-        while _render_one(jobs.source_pages, sources.front(), pages):
-            pass
+        _render_taken(jobs.source_pages, sources.front, pages)
         pages.update(child_pages.result())
     for path, render in jobs.source_pages:  # any the child took but did not send (it died)
         if path not in pages:
@@ -127,17 +120,16 @@ def analyse_and_render(linked: LinkedBriefing) -> dict[str, str]:
 def _child_share(linked: LinkedBriefing, jobs: PageJobs, word_pairs: Callable[[], WordPairs], sources: TwoEnded) -> dict[str, str]:
     analyse_briefing(linked, word_pairs)
     pages = render_jobs(jobs.other_pages)
-    while _render_one(jobs.source_pages, sources.back(), pages):
-        pass
+    _render_taken(jobs.source_pages, sources.back, pages)
     return pages
 
 
-def _render_one(jobs: list[PageJob], index: int | None, pages: dict[str, str]) -> bool:
-    if index is None:
-        return False
-    path, render = jobs[index]
-    pages[path] = render()
-    return True
+def _render_taken(jobs: list[PageJob], take: Callable[[], int | None], pages: dict[str, str],
+                  while_: Callable[[], bool] = lambda: True) -> None:
+    # Page by page, each taken from one end of the shared list, until none are left or `while_` says stop.
+    while while_() and (index := take()) is not None:
+        path, render = jobs[index]
+        pages[path] = render()
 
 
 def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None, directory_urls: bool = True) -> GeneratedSite:

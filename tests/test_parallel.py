@@ -128,14 +128,20 @@ CHILD_DIED: list[Path] = []
 TAKEN_BY_CHILD: list[int] = []
 
 
-def _child_dies_after_taking_source_pages(render_one):
-    def render(jobs, index, pages):
-        if os.getpid() != PARENT_PID[0] and index is not None:
-            TAKEN_BY_CHILD.append(index)
-            if len(TAKEN_BY_CHILD) == 5:  # five taken, four rendered, none sent
-                CHILD_DIED[0].write_text("died", encoding="utf-8")
-                os._exit(3)
-        return render_one(jobs, index, pages)
+def _child_dies_after_taking_source_pages(render_taken):
+    def render(jobs, take, pages, **options):
+        if os.getpid() == PARENT_PID[0]:
+            return render_taken(jobs, take, pages, **options)
+
+        def take_then_die():
+            index = take()
+            if index is not None:
+                TAKEN_BY_CHILD.append(index)
+                if len(TAKEN_BY_CHILD) == 5:  # five taken, four rendered, none sent
+                    CHILD_DIED[0].write_text("died", encoding="utf-8")
+                    os._exit(3)
+            return index
+        return render_taken(jobs, take_then_die, pages, **options)
     return render
 
 
@@ -151,7 +157,7 @@ def _parent_waits_for_the_child_to_die(render_jobs):
 @LINUX_ONLY
 def test_source_pages_a_dead_child_had_taken_are_rendered_here(monkeypatch, large, serial, tmp_path):
     PARENT_PID[:], CHILD_DIED[:], TAKEN_BY_CHILD[:] = [os.getpid()], [tmp_path / "died"], []
-    monkeypatch.setattr(pipeline, "_render_one", _child_dies_after_taking_source_pages(pipeline._render_one))
+    monkeypatch.setattr(pipeline, "_render_taken", _child_dies_after_taking_source_pages(pipeline._render_taken))
     monkeypatch.setattr(pipeline, "render_jobs", _parent_waits_for_the_child_to_die(pipeline.render_jobs))
     site = _site(large)
     assert CHILD_DIED[0].exists(), "the child never took a source page"
