@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from .briefing_diff_model import BriefingDiff, ExtractChange, ExtractView, FigureChange, RecordChange
 from .markdown_text import md_inline, md_text
 
 NONE = "(none)"
+ZWSP = "\u200b"
+# What GitHub turns into live links when a comment is shown: @mentions (which notify people),
+# :emoji: codes, bare addresses and issue references. A zero-width space after the trigger
+# character leaves the text as readers see it and makes it inert.
+_LIVE = re.compile(r"@(?=[A-Za-z0-9])|:(?=[a-z0-9_+-]+:)|(?<=[A-Za-z])(?=://)|(?i:\bwww)(?=\.)|(?:(?<!&)#|&#35;)(?=[0-9])|(?i:\bgh-)(?=[0-9])")
+
+
+def neutralise(markdown: str) -> str:
+    """Markdown in which curated text can ping nobody, show no emoji and link nowhere by itself."""
+    return _LIVE.sub(lambda m: m.group(0) + ZWSP, markdown)
 
 
 def code(text: str) -> str:
@@ -121,4 +133,4 @@ def render_diff_markdown(diff: BriefingDiff, rev: str) -> str:
     text = "\n".join(lines).strip()
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
-    return text + "\n"
+    return neutralise(text) + "\n"

@@ -11,16 +11,33 @@ from .load import RawRecord
 from .model import DateSpan, PartialDate
 from .yamlfile import YList, YMap, YStr, line_of
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Ids become file names (`entities/<id>.html`, `topics/<id>--part-2.html`); file systems allow 255 bytes.
+MAX_ID_LENGTH = 80
+DATE_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+# Dates outside these years are typing mistakes (0000, 9999), and the charts could not draw them.
+YEARS = (1000, 2999)
+MAX_DIGITS = 9  # line numbers and orders; more digits is a typing mistake
+
+
+def is_id(text: str) -> bool:
+    """Lowercase letters, digits and single hyphens, at most MAX_ID_LENGTH characters."""
+    return len(text) <= MAX_ID_LENGTH and ID_PATTERN.fullmatch(text) is not None
+
+
+def is_whole_number(text: str) -> bool:
+    """ASCII digits only (`²` is a digit to str.isdigit, not to int), at most MAX_DIGITS of them."""
+    return re.fullmatch(rf"[0-9]{{1,{MAX_DIGITS}}}", text) is not None
 
 
 def parse_date(text: str) -> PartialDate | None:
-    """Parse YYYY, YYYY-MM or YYYY-MM-DD; None when malformed or impossible."""
-    match = DATE_PATTERN.match(text.strip())
+    """Parse YYYY, YYYY-MM or YYYY-MM-DD; None when malformed, impossible or out of YEARS."""
+    match = DATE_PATTERN.fullmatch(text.strip())
     if not match:
         return None
     year, month, day = (int(g) if g else 0 for g in match.groups())
+    if not YEARS[0] <= year <= YEARS[1]:
+        return None
     if match.group(2) and not 1 <= month <= 12:
         return None
     if match.group(3) and not 1 <= day <= calendar.monthrange(year, month)[1]:
@@ -72,8 +89,10 @@ class FieldReader:
     def ident(self, key: str, required: bool = True) -> str:
         """An id: lowercase letters, digits and single hyphens."""
         value = self.text(key, required)
-        if value and not ID_PATTERN.match(value):
-            self.problems.add(self.at(key), f"`{key}` {value!r} is not a valid id",
+        if value and not is_id(value):
+            too_long = len(value) > MAX_ID_LENGTH
+            self.problems.add(self.at(key), f"`{key}` {_short(value)!r} is not a valid id"
+                              + (f" (it has {len(value)} characters; at most {MAX_ID_LENGTH})" if too_long else ""),
                               "Use lowercase letters, digits and hyphens, e.g. `nis-1500-vladivostok`.")
             return ""
         return value
@@ -101,8 +120,8 @@ class FieldReader:
             return None
         parsed = parse_date(value)
         if parsed is None:
-            self.problems.add(self.at(key), f"`{key}` {value!r} is not a valid date",
-                              "Write dates as YYYY-MM-DD, e.g. 2024-10-18 (or YYYY-MM, YYYY).")
+            self.problems.add(self.at(key), f"`{key}` {_short(value)!r} is not a valid date",
+                              f"Write dates as YYYY-MM-DD, e.g. 2024-10-18 (or YYYY-MM, YYYY), with a year from {YEARS[0]} to {YEARS[1]}.")
         return parsed
 
     def date_spans(self, key: str) -> tuple[DateSpan, ...]:
@@ -113,8 +132,8 @@ class FieldReader:
             dates = [parse_date(p) for p in parts]
             where = Location(self.record.file, line_of(item, self.at(key).line))
             if len(parts) > 2 or any(d is None for d in dates):
-                self.problems.add(where, f"`{key}` entry {str(item)!r} is not a date or a range",
-                                  "Write YYYY-MM-DD, YYYY-MM, or a range like `2024-10-08 to 2024-10-13`.")
+                self.problems.add(where, f"`{key}` entry {_short(item)!r} is not a date or a range",
+                                  f"Write YYYY-MM-DD, YYYY-MM, or a range like `2024-10-08 to 2024-10-13` (years {YEARS[0]} to {YEARS[1]}).")
                 continue
             if dates[0] > dates[-1]:
                 self.problems.add(where, f"`{key}` range {str(item)!r} ends before it starts")
@@ -125,8 +144,9 @@ class FieldReader:
     def integer(self, key: str, required: bool = False) -> int:
         """A whole number."""
         value = self.text(key, required)
-        if value and not value.isdigit():
-            self.problems.add(self.at(key), f"`{key}` {value!r} must be a whole number")
+        if value and not is_whole_number(value):
+            self.problems.add(self.at(key), f"`{key}` {_short(value)!r} must be a whole number",
+                              f"Write it with the digits 0-9, at most {MAX_DIGITS} of them.")
             return 0
         return int(value) if value else 0
 
@@ -134,9 +154,10 @@ class FieldReader:
         """A list of whole numbers, e.g. seed line numbers."""
         numbers = []
         for item in self.text_list(key):
-            if not item.strip().isdigit():
+            if not is_whole_number(item.strip()):
                 where = Location(self.record.file, line_of(item, self.at(key).line))
-                self.problems.add(where, f"`{key}` entry {str(item)!r} must be a whole number")
+                self.problems.add(where, f"`{key}` entry {_short(item)!r} must be a whole number",
+                                  f"Write it with the digits 0-9, at most {MAX_DIGITS} of them.")
                 continue
             numbers.append(int(item))
         return tuple(numbers)
@@ -145,7 +166,7 @@ class FieldReader:
         """One value of a fixed list."""
         value = self.text(key, required)
         if value and value not in allowed:
-            self.problems.add(self.at(key), f"`{key}` {value!r} is not one of the allowed values",
+            self.problems.add(self.at(key), f"`{key}` {_short(value)!r} is not one of the allowed values",
                               "Allowed: " + ", ".join(allowed) + ".")
             return ""
         return value
@@ -169,6 +190,12 @@ class FieldReader:
             self.problems.add(self.at(key), f"`{key}` must be a list of entries, each starting with `- {first_field}:`")
             return []
         return list(value)
+
+
+def _short(value: str, limit: int = 60) -> str:
+    """A value for a message: long values cut, so that a 5,000-digit typo does not fill the screen."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
 
 
 def _similar(a: str, b: str) -> bool:

@@ -11,8 +11,9 @@ from .model import QUALIFIERS, Figure, Quantity
 
 QUANTITY_FIELDS = ("id", "title", "unit", "description")
 FIGURE_FIELDS = ("quantity", "text", "value", "qualifier", "as_of", "claimed_by", "note")
-NUMBER = r"\d+(?:\.\d+)?"
-VALUE = re.compile(rf"^({NUMBER})(?:\s*-\s*({NUMBER}))?$")
+# At most 15 digits before the point: a float holds those exactly, and no count in the news is larger.
+NUMBER = r"[0-9]{1,15}(?:\.[0-9]{1,6})?"
+VALUE = re.compile(rf"({NUMBER})(?:\s*-\s*({NUMBER}))?")
 
 
 def quantity(record: RawRecord, problems: ProblemList) -> Quantity:
@@ -23,7 +24,7 @@ def quantity(record: RawRecord, problems: ProblemList) -> Quantity:
 
 def parse_value(text: str) -> tuple[float, float] | None:
     """"1500" -> (1500, 1500); "10000-12000" -> (10000, 12000); None when malformed or reversed."""
-    match = VALUE.match(text.strip())
+    match = VALUE.fullmatch(text.strip())
     if not match:
         return None
     low = float(match.group(1))
@@ -39,8 +40,9 @@ def figures_of(extract: FieldReader) -> tuple[Figure, ...]:
         raw_value = f.text("value", True)
         value = parse_value(raw_value) if raw_value else None
         if raw_value and value is None:
-            f.problems.add(f.at("value"), f"`value` {raw_value!r} is not a number or a range",
-                           "Write digits without commas, e.g. `12000`, `1200000` or a range `10000-12000`.")
+            shown = raw_value if len(raw_value) <= 60 else raw_value[:60] + f"… ({len(raw_value)} characters)"
+            f.problems.add(f.at("value"), f"`value` {shown!r} is not a number or a range",
+                           "Write digits without commas (at most 15 before the point), e.g. `12000`, `1200000` or a range `10000-12000`.")
         low, high = value or (0.0, 0.0)
         figures.append(Figure(
             quantity=f.ident("quantity"), text=f.text("text", True), low=low, high=high,

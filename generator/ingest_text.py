@@ -9,17 +9,30 @@ import datetime
 import re
 import unicodedata
 
-# Control characters (other than tab, newline, carriage return and NEL) never occur in real
-# text; they mean a binary file, and YAML could not hold them in the extracts skeleton anyway.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+from .errors import GeneratorError
+from .text import CONTROL_CHARACTERS
+
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 # Nobody hard-wraps text wider than this; longer lines are whole paragraphs.
 WRAP_MAX = 120
 WRAP_MIN = 40
 
 
-class InputError(Exception):
+class InputError(GeneratorError):
     """Input that cannot be ingested; the message is shown to the editor as is."""
+
+
+# An article page saved as HTML is a few hundred kB, rarely a few MB; a larger file is the wrong
+# file, and would take minutes to read. The text of the longest articles is a few tens of kB.
+MAX_INPUT_BYTES = 5_000_000
+MAX_ARTICLE_CHARS = 1_000_000
+
+
+def check_size(size: int, name: str) -> None:
+    """Refuse input too large to be one article."""
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is {size / 1e6:.1f} MB; an article page is rarely over {MAX_INPUT_BYTES // 1_000_000} MB, "
+                         "so this is probably not one article. Save the page as \"HTML only\", or copy its text into a .txt file.")
 
 
 def decode_text(raw: bytes, name: str) -> str:
@@ -31,7 +44,7 @@ def decode_text(raw: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(f"{name} is not text (binary data, or not UTF-8 at byte {exc.start}); "
                          "ingest reads UTF-8 .txt files and saved .html pages") from None
-    if _CONTROL.search(text):
+    if CONTROL_CHARACTERS.search(text):
         raise InputError(f"{name} is not text (binary data: it holds control characters); "
                          "ingest reads UTF-8 .txt files and saved .html pages")
     if not text.strip():

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Location, ProblemList
+from .errors import ROOT_CAUSE, Location, ProblemList
 from .yamlfile import YamlFileError, YList, YMap, YStr, line_of, read_yaml
 
 SECTIONS = ("briefing", "sources", "topics", "entities", "quantities", "extracts", "events", "claims")
@@ -34,21 +35,54 @@ def briefing_files(briefings_dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(briefings_dir).as_posix())
 
 
-def load_records(briefings_dir: Path, shown_root: Path, problems: ProblemList) -> list[RawRecord]:
+@dataclass(frozen=True)
+class UnreadableFile:
+    """A file that could not be read as YAML: its records are missing, so references to them are not errors of their own."""
+
+    shown_as: str
+    text: str
+
+    def may_define(self, ident: str) -> bool:
+        """Whether the id is written in the file, so that the file probably defines it."""
+        return re.search(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", self.text) is not None
+
+
+@dataclass(frozen=True)
+class LoadedFiles:
+    """What the load stage read: every record, and the files it could not read."""
+
+    records: tuple[RawRecord, ...]
+    unreadable: tuple[UnreadableFile, ...] = ()
+
+    def unreadable_file_defining(self, ident: str) -> UnreadableFile | None:
+        """The unreadable file that probably defines an id, if any."""
+        return next((f for f in self.unreadable if f.may_define(ident)), None)
+
+
+def load_records(briefings_dir: Path, shown_root: Path, problems: ProblemList) -> LoadedFiles:
     """Read all files; record problems instead of stopping at the first."""
     records: list[RawRecord] = []
+    unreadable: list[UnreadableFile] = []
     if not briefings_dir.is_dir():
-        problems.add(Location(str(briefings_dir)), "the briefings folder does not exist")
-        return records
+        problems.add(Location(str(briefings_dir)), "the briefings folder does not exist", rank=ROOT_CAUSE)
+        return LoadedFiles(())
     for path in briefing_files(briefings_dir):
         shown = _shown(path, shown_root)
         try:
-            top = read_yaml(path, shown)
+            top = read_yaml(path, shown, problems.items)
         except YamlFileError as exc:
             problems.extend(exc.problems)
+            unreadable.append(UnreadableFile(shown, _raw_text(path)))
             continue
         records.extend(_records_of_file(top, shown, problems))
-    return records
+    return LoadedFiles(tuple(records), tuple(unreadable))
+
+
+def _raw_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from functools import lru_cache
 from urllib.parse import quote
@@ -65,6 +67,19 @@ def md_link(label: str, target: str) -> str:
 def _quote_target(target: str) -> str:
     # Our own page paths and anchors need no quoting; only checked external URLs may.
     return quote(target, safe=_URL_SAFE) if _NEEDS_QUOTING.search(target) else target
+
+
+def page_heading(title: str) -> list[str]:
+    """A page's first lines: its title in front matter, then as a heading.
+
+    Themes print the front-matter title into <title>, the navigation and the search index as it
+    is, so it is written HTML-escaped: the page is safe with any MkDocs-compatible builder, with
+    or without the briefing plugin.
+    """
+    escaped = html.escape(" ".join(title.split()), quote=False)
+    # JSON strings are YAML double-quoted scalars; the separators are escaped because YAML would read them as line breaks.
+    value = json.dumps(escaped, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return ["---", f"title: {value}", "---", "", f"# {md_text(title)}", ""]
 
 
 def plural(count: int, noun: str) -> str:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import gc
-import html as html_module
 import logging
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -17,7 +15,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import pagefind_search
-from .errors import BriefingError
+from .errors import BriefingError, GeneratorError
+from .outputs import mark_site, refuse_site_dir
+from .render.site import output_file
+from .settings import ProjectSettings
 from .html_fixes import fix_theme_html
 from .pipeline import GeneratedSite, generate_site
 
@@ -51,8 +52,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return (self.root / name).resolve()
 
     def on_config(self, config):
-        """Remember where mkdocs.yml is, so the data folders resolve the same from anywhere."""
+        """Remember where mkdocs.yml is; refuse a site folder whose cleaning would destroy data; mark the site as ours."""
         self.root = Path(config.config_file_path).resolve().parent
+        settings = ProjectSettings(self.root, Path(config.docs_dir).resolve(), self._folder(self.config.briefings),
+                                   self._folder(self.config.seeds), Path(config.site_dir).resolve(),
+                                   config.use_directory_urls, self.config.search)
+        try:
+            # MkDocs empties the site folder right after on_pre_build: this is the last moment to refuse.
+            mark_site(refuse_site_dir(settings.site_dir, self.root, settings.protected))
+        except GeneratorError as exc:
+            raise PluginError(str(exc)) from None
         if self.config.search == "pagefind":
             try:
                 pagefind_search.check_config(config.plugins)
@@ -95,7 +104,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         pages = dict(self.site.pages)
         if self.config.search == "pagefind":
             pages[pagefind_search.SEARCH_PAGE] = pagefind_search.SEARCH_MARKDOWN
-        clashes = [path for path in pages if files.get_file_from_path(path) is not None]
+        # Compared by the file each becomes: docs/timeline.html would clash with timeline.md as surely as docs/timeline.md.
+        written = {f.dest_uri: f.src_uri for f in files}
+        clashes = [f"{written[uri]} ({uri})" for path in pages
+                   if (uri := output_file(path, config.use_directory_urls)) in written]
         if clashes:
             raise PluginError("generated pages would replace hand-written files in docs/: " + ", ".join(clashes)
                               + "\nRename or remove those files; the generator owns these paths.")
@@ -121,18 +133,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.page_date:
             page.update_date = self.page_date
         return page
-
-    def on_page_content(self, html: str, page, config, files) -> str:
-        """Give generated pages an HTML-escaped title.
-
-        The theme puts `page.title | striptags` into <title> unescaped, and striptags decodes
-        entities: a curated title such as `</title><script>` would become markup. A title in
-        page.meta is used as is, so we store it escaped.
-        """
-        if page.file.generated_by == "briefing" and page.title:
-            text = html_module.unescape(re.sub(r"<[^>]+>", "", page.title))
-            page.meta["title"] = html_module.escape(text, quote=False)
-        return html
 
     def on_post_page(self, output: str, page, config) -> str:
         """Remove the theme's few invalid attributes (see html_fixes); with Pagefind, mark the page for it."""

@@ -8,9 +8,11 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import unicodedata
 
 from .errors import ProblemList
 from .model import Article, Citation, Dataset, Extract, SourceParagraph
+from .text import describe_char, is_invisible
 
 _EQUIVALENT = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -151,8 +153,25 @@ def _locate(extract: Extract, article: FoldedArticle, dataset: Dataset, problems
         return None
     where = f" line {extract.line_hint} of" if extract.line_hint else ""
     problems.add(extract.location, f"quote of {extract.id!r} is not in{where} {seed}",
-                 f"quote: «{extract.quote}»\n" + closest_passage(extract.quote, article.paragraphs))
+                 f"quote: «{_visible(extract.quote)}»\n" + _normalisation_hint(extract.quote, article)
+                 + closest_passage(extract.quote, article.paragraphs))
     return None
+
+
+def _visible(text: str) -> str:
+    """Text for a message, with characters nobody can see shown as ⟨U+200B⟩."""
+    return "".join(f"⟨U+{ord(c):04X}⟩" if is_invisible(c) else c for c in text)
+
+
+def _normalisation_hint(quote: str, article: FoldedArticle) -> str:
+    # Accented letters typed as one character (NFC) or as a letter plus a combining accent (NFD)
+    # look the same but are different text; say so rather than show two identical-looking strings.
+    for form, other in (("NFC", "NFD"), ("NFD", "NFC")):
+        normalised = unicodedata.normalize(form, quote)
+        if normalised != quote and article.find_all(normalised):
+            return (f"the quote writes accented letters in Unicode form {other}, the seed in form {form}: they look the same "
+                    "but are different characters; copy the quote again from the seed (or retype the accented letters)\n")
+    return ""
 
 
 def closest_passage(quote: str, paragraphs: list[SourceParagraph]) -> str:
@@ -172,9 +191,16 @@ def closest_passage(quote: str, paragraphs: list[SourceParagraph]) -> str:
     blocks = [b for b in matcher.get_matching_blocks() if b.size >= 4] or matcher.get_matching_blocks()[:1]
     start = max(0, blocks[0].b - blocks[0].a)
     passage = folded[start:start + len(folded_quote) + 10]
-    text = f"closest passage, line {paragraph.line}: «{passage}»"
+    text = f"closest passage, line {paragraph.line}: «{_visible(passage)}»"
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, folded_quote, passage, autojunk=False).get_opcodes():
         if tag != "equal":
-            text += f"\nfirst difference: the quote has «{folded_quote[i1:i2]}» where the seed has «{passage[j1:j2]}»"
+            text += f"\nfirst difference: the quote has «{_visible(folded_quote[i1:i2])}» where the seed has «{_visible(passage[j1:j2])}»"
+            unseen = [(i1 + k, c) for k, c in enumerate(folded_quote[i1:i2]) if is_invisible(c)]
+            unseen += [(None, c) for c in passage[j1:j2] if is_invisible(c)]
+            for position, char in unseen[:3]:
+                side = f"the quote, at character {position + 1}" if position is not None else "the seed"
+                what = ("an accent typed as a separate character" if unicodedata.category(char) in ("Mn", "Me")
+                        else "it cannot be seen; delete it or copy the text again")
+                text += f"\n{describe_char(char)} in {side}: {what}"
             break
     return text

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ProblemList
+from .errors import ROOT_CAUSE, ProblemList
 from .model import Article, Dataset, Source, SourceParagraph
+from .text import control_characters
 
 
 def seed_path(seeds_dir: Path, source: Source, problems: ProblemList) -> Path | None:
@@ -34,11 +35,19 @@ def read_article(path: Path, source: Source, problems: ProblemList) -> Article |
         problems.add(source.location, f"seed {source.seed!r} is not UTF-8 text")
         return None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    controls = control_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if controls:
+        for number, column, name in controls:
+            problems.add(source.location, f"line {number} of seed {source.seed} holds the control character {name} at column {column}",
+                         "A seed must be plain text: such bytes would reach the site and the terminal raw. "
+                         "Ingest the article again from a clean copy (seeds are never edited by hand).", rank=ROOT_CAUSE)
+        return None
     reasons: dict[int, str] = {}
     for skipped in source.skipped:
         if skipped.last > len(lines):
             problems.add(skipped.location, f"skip range {skipped.first}-{skipped.last} goes past the end of {source.seed} ({len(lines)} lines)")
-        for number in range(skipped.first, skipped.last + 1):
+        # Only lines that exist are expanded: a range of a hundred million lines must not take memory.
+        for number in range(skipped.first, min(skipped.last, len(lines)) + 1):
             if number in reasons:
                 problems.add(skipped.location, f"line {number} of {source.seed} is skipped twice")
             reasons[number] = skipped.reason

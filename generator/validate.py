@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .errors import Location, ProblemList
+from .errors import FOLLOW_ON, Location, ProblemList
 from .fields import FieldReader
-from .load import RawRecord
+from .load import LoadedFiles, RawRecord
 from .figures import figures_of, quantity
 from .storyline import claim, event
 from .model import (
@@ -23,15 +23,23 @@ EXTRACT_FIELDS = ("id", "source", "quote", "topics", "speaker", "stance", "said_
                   "dates_note", "mentions", "note", "line", "figures")
 BRIEFING_FIELDS = ("title", "description", "key_facts")
 POINT_FIELDS = ("text", "evidence")
-LINE_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
+LINE_RANGE = re.compile(r"\s*([0-9]{1,9})\s*(?:-\s*([0-9]{1,9})\s*)?")
+# Ids that would give a page the path of one of the site's own pages (`topics/index.md`) or an
+# anchor the page already uses (`#matrix` on who-said-what).
+RESERVED_IDS = {
+    "topic": {"index": "topics/index is the list of topics"},
+    "entity": {"index": "entities/index is the list of people, organisations and places"},
+    "source": {"index": "sources/index is the list of sources"},
+    "claim": {"matrix": "it is the anchor of the matrix on the who-said-what page"},
+}
 
 
-def build_dataset(records: list[RawRecord], problems: ProblemList) -> Dataset:
+def build_dataset(loaded: LoadedFiles, problems: ProblemList) -> Dataset:
     """Turn raw records into validated model objects and check every reference between them."""
     by_section: dict[str, list[RawRecord]] = {}
-    for record in records:
+    for record in loaded.records:
         by_section.setdefault(record.section, []).append(record)
-    briefing = _briefing(by_section.get("briefing", []), problems)
+    briefing = _briefing(by_section.get("briefing", []), problems, bool(loaded.unreadable))
     sources = _unique(by_section.get("sources", []), _source, "source", problems)
     topics = _unique(by_section.get("topics", []), _topic, "topic", problems)
     entities = _unique(by_section.get("entities", []), _entity, "entity", problems)
@@ -40,16 +48,20 @@ def build_dataset(records: list[RawRecord], problems: ProblemList) -> Dataset:
     events = _unique(by_section.get("events", []), event, "event", problems)
     claims = _unique(by_section.get("claims", []), claim, "claim", problems)
     dataset = Dataset(briefing, sources, topics, entities, extracts, quantities, events, claims)
-    check_references(dataset, problems)
+    check_references(dataset, problems, loaded)
     return dataset
 
 
 def _unique(records, convert, what, problems: ProblemList) -> dict:
-    """Convert records; duplicate ids are reported with both places."""
+    """Convert records; duplicate and reserved ids are reported with their places."""
     result: dict = {}
     for record in records:
         item = convert(record, problems)
         if item is None or not item.id:
+            continue
+        if item.id in RESERVED_IDS.get(what, ()):
+            problems.add(record.at("id"), f"{what} id {item.id!r} is reserved: {RESERVED_IDS[what][item.id]}",
+                         "Choose another id, e.g. with a word more.")
             continue
         if item.id in result:
             first = result[item.id].location
@@ -60,10 +72,11 @@ def _unique(records, convert, what, problems: ProblemList) -> dict:
     return result
 
 
-def _briefing(records: list[RawRecord], problems: ProblemList) -> Briefing:
+def _briefing(records: list[RawRecord], problems: ProblemList, files_missing: bool) -> Briefing:
     if not records:
-        problems.add(Location("briefings"), "no `briefing:` section found",
-                     "Add briefings/briefing.yml with `briefing:` (title, description, key_facts).")
+        if not files_missing:  # else the unreadable file may hold it; its own error says what to fix
+            problems.add(Location("briefings"), "no `briefing:` section found",
+                         "Add briefings/briefing.yml with `briefing:` (title, description, key_facts).")
         return Briefing("Briefing", "", (), Location("briefings"))
     for extra in records[1:]:
         problems.add(extra.at(), f"a second `briefing:` section (the first is in {records[0].file})")
@@ -103,7 +116,7 @@ def _skipped(f: FieldReader) -> tuple[SkippedLines, ...]:
     result = []
     for key, reason in mapping.items():
         where = Location(f.record.file, mapping.key_lines[key])
-        match = LINE_RANGE.match(key)
+        match = LINE_RANGE.fullmatch(key)
         if not match:
             f.problems.add(where, f"skip entry {key!r} is not a line or a range of lines", 'Write `12: reason` or `58-97: reason`.')
             continue
@@ -166,12 +179,21 @@ def _extract(record: RawRecord, problems: ProblemList) -> Extract:
     )
 
 
-def check_references(dataset: Dataset, problems: ProblemList) -> None:
-    """Every id used must exist; aliases must not point at two entities."""
+def check_references(dataset: Dataset, problems: ProblemList, loaded: LoadedFiles = LoadedFiles(())) -> None:
+    """Every id used must exist; aliases must not point at two entities.
+
+    An id that a file which could not be read probably defines is not reported on its own: its
+    file's error is the root cause. One line per such file says how many references wait on it.
+    """
+    unchecked: dict[str, list[str]] = {}
 
     def check(ids, table, what, where, field):
         for ref in ids:
             if ref not in table:
+                broken = loaded.unreadable_file_defining(ref)
+                if broken is not None:
+                    unchecked.setdefault(broken.shown_as, []).append(str(ref))
+                    continue
                 line = line_of(ref, where.line)
                 problems.add(Location(where.path, line), f"`{field}` names unknown {what} {str(ref)!r}",
                              _known_hint(table, what))
@@ -207,8 +229,16 @@ def check_references(dataset: Dataset, problems: ProblemList) -> None:
             if other is not entity:
                 problems.add(entity.location, f"name or alias {name!r} of {entity.id!r} is also used by {other.id!r} ({other.location})",
                              "An alias must point at one entity only; remove it from one of them.")
-    if not dataset.sources:
+    if not dataset.sources and not loaded.unreadable:
         problems.add(Location("briefings"), "no sources found", "Add briefings/sources.yml with `sources:`.")
+    for shown_as, refs in sorted(unchecked.items()):
+        names = ", ".join(dict.fromkeys(refs))
+        problems.add(Location(shown_as), f"{len(refs)} references to ids this file seems to define were not checked ({_snippet(names)})",
+                     "They follow from the error above: fix it, then check again.", rank=FOLLOW_ON)
+
+
+def _snippet(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(",", 1)[0] + ", …"
 
 
 def _known_hint(table: dict, what: str) -> str:

@@ -5,6 +5,7 @@ Without a browser these tests are skipped with the reason; in CI (CI=true) a mis
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -60,16 +61,24 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    """The built site served on 127.0.0.1."""
-    site = built_site
+@contextlib.contextmanager
+def _served(site: Path):
+    """A folder served on 127.0.0.1; yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    """The built site served on 127.0.0.1."""
+    with _served(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -242,3 +251,39 @@ def test_topic_page_prints_as_a_clean_briefing(browser, site_url):
     pdf = page.pdf()
     context.close()
     assert pdf[:4] == b"%PDF" and len(pdf) > 20_000
+
+
+HOSTILE = "Troop </title><script>alert(1)</script> <img src=x onerror=alert(2)> deployment"
+
+
+def test_exported_site_shows_hostile_titles_as_text(browser, corpus, tmp_path):
+    """Built from `export` by plain MkDocs (no plugin to fix anything), curated titles stay text everywhere."""
+    from generator.cli import main
+
+    topics = corpus / "briefings" / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("title: Harbour talks", f"title: '{HOSTILE}'"), encoding="utf-8")
+    entities = corpus / "briefings" / "entities.yml"
+    entities.write_text(entities.read_text(encoding="utf-8").replace("name: Ana Lee", "name: Ana <script>alert(3)</script> Lee"),
+                        encoding="utf-8")
+    export = tmp_path / "export"
+    assert main(["--root", str(corpus), "export", str(export)]) == 0
+    result = _build(export, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with _served(tmp_path / "site") as url:
+        page.goto(url + "topics/talks/", wait_until="networkidle")
+        assert page.title().startswith(HOSTILE)
+        assert page.locator("h1").first.inner_text().rstrip("¶") == HOSTILE
+        assert HOSTILE in page.locator(".md-nav--primary").first.inner_text()
+        page.goto(url + "entities/ana-lee/", wait_until="networkidle")
+        assert page.title().startswith("Ana <script>alert(3)</script> Lee")
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_function(SEARCH_READY, timeout=60000)
+        _type_query(page, "Troop")
+        titles = page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent)")
+        assert any(HOSTILE in title for title in titles), titles
+    context.close()
+    assert dialogs == []

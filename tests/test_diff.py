@@ -13,6 +13,7 @@ from generator.briefing_diff import diff_briefings
 from generator.briefing_diff_markdown import render_diff_markdown
 from generator.render.structured import page_url
 from generator.cli import main
+from generator.commands.diff import MARKER
 from generator.pipeline import generate_site
 
 SCENARIOS = Path(__file__).parent / "scenarios"
@@ -157,7 +158,7 @@ def test_output_file(repo: Path, tmp_path: Path, capsys) -> None:
     assert diff(repo, "HEAD", "--output", str(target)) == 0
     captured = capsys.readouterr()
     assert captured.out == "" and str(target) in captured.err
-    assert target.read_text(encoding="utf-8").startswith("## Briefing changes since `HEAD`")
+    assert target.read_text(encoding="utf-8").startswith(f"{MARKER}\n## Briefing changes since `HEAD`")
 
 
 def test_output_file_that_cannot_be_written(repo: Path, tmp_path: Path, capsys) -> None:

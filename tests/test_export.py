@@ -50,7 +50,7 @@ def test_export_never_overwrites(corpus: Path, tmp_path: Path, capsys):
     target = tmp_path / "out"
     target.mkdir()
     (target / "keep.txt").write_text("mine", encoding="utf-8")
-    assert main(["--root", str(corpus), "export", str(target)]) == 1
+    assert main(["--root", str(corpus), "export", str(target)]) == 2
     assert "already exists and is not an empty folder" in capsys.readouterr().err
     assert sorted(p.name for p in target.iterdir()) == ["keep.txt"]
 
@@ -67,12 +67,17 @@ ZENSICAL = os.environ.get("ZENSICAL") or shutil.which("zensical")
 
 @pytest.mark.skipif(not ZENSICAL, reason="zensical is not installed (pip install zensical in its own environment; set ZENSICAL)")
 def test_export_builds_with_zensical(corpus: Path, tmp_path: Path):
+    hostile = "Troop </title><script>alert(1)</script> deployment"
+    topics = corpus / "briefings" / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("title: Harbour talks", f"title: '{hostile}'"), encoding="utf-8")
     target = tmp_path / "export"
     assert main(["--root", str(corpus), "export", str(target)]) == 0
     zensical = ZENSICAL
     result = subprocess.run([zensical, "build", "-f", "mkdocs.yml"], cwd=target, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (target / "site" / "topics" / "talks" / "index.html").is_file()
+    page = (target / "site" / "topics" / "talks" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "</title><script>" not in page
+    assert "<title>Troop &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; deployment" in page
 
 
 def test_export_of_a_pagefind_site_falls_back_to_the_built_in_search():

@@ -125,3 +125,122 @@ def test_very_large_input_is_handled(corpus: Path, capsys):
     (corpus / "briefings" / "extracts" / "many.yml").write_text("\n".join(many) + "\n", encoding="utf-8")
     assert main(["--root", str(corpus), "check"]) == 0
     assert "10010 quotes found verbatim" in capsys.readouterr().out
+
+
+# --- Second hardening round (issue 13): nothing lost, nothing injected ------------------------------
+
+def test_export_refuses_the_data_seeds_docs_and_the_project(corpus: Path, capsys):
+    before = _digest(corpus)
+    for target in ("docs/sub", "docs", "briefings/out", "seeds/x", ".", ".."):
+        assert main(["--root", str(corpus), "export", str(corpus / target)]) == 2, target
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and "Traceback" not in err, err
+    assert _digest(corpus) == before
+
+
+def test_export_into_an_unwritable_folder_is_a_clear_error(corpus: Path, tmp_path: Path, monkeypatch, capsys):
+    from generator.commands import export
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "out" / "docs"))
+
+    monkeypatch.setattr(export.shutil, "copytree", refuse)
+    assert main(["--root", str(corpus), "export", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write the export" in err and "Permission denied" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()  # nothing half-written left behind
+
+
+def test_export_refuses_a_generated_page_that_would_replace_a_hand_written_file(corpus: Path, tmp_path: Path, capsys):
+    (corpus / "docs" / "timeline").mkdir()
+    (corpus / "docs" / "timeline" / "index.html").write_text("<p>mine</p>\n", encoding="utf-8")
+    assert main(["--root", str(corpus), "export", str(tmp_path / "out")]) == 2
+    assert "timeline/index.html (generated: timeline.md)" in capsys.readouterr().err
+
+
+def _git_repo(corpus: Path) -> None:
+    import subprocess
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", "-C", str(corpus)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], check=True)
+
+
+def test_diff_output_never_overwrites_data_or_other_files(corpus: Path, capsys, monkeypatch):
+    _git_repo(corpus)
+    monkeypatch.chdir(corpus)
+    before = _digest(corpus / "briefings")
+    for target in ("briefings/entities.yml", "briefings/new.md", "docs/about.md", "seeds/alpha.txt", ".git/config"):
+        assert main(["--root", str(corpus), "diff", "HEAD", "--output", target]) == 2, target
+        assert "Traceback" not in capsys.readouterr().err
+    assert _digest(corpus / "briefings") == before
+    (corpus / "notes.md").write_text("my notes\n", encoding="utf-8")
+    assert main(["--root", str(corpus), "diff", "HEAD", "--output", "notes.md"]) == 2
+    assert "was not written by this command" in capsys.readouterr().err
+    assert (corpus / "notes.md").read_text(encoding="utf-8") == "my notes\n"
+    assert main(["--root", str(corpus), "diff", "HEAD", "--output", "comment.md"]) == 0
+    assert main(["--root", str(corpus), "diff", "HEAD", "--output", "comment.md"]) == 0  # its own file: replaced
+
+
+def test_diff_comment_pings_nobody(corpus: Path, capsys):
+    from generator.briefing_diff_markdown import ZWSP
+
+    _git_repo(corpus)
+    alpha = corpus / "briefings" / "extracts" / "alpha.yml"
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace(
+        "note: Curator note with <b>tags</b> and [brackets].",
+        "note: 'Ask @octocat and @acme/editors :rocket: see https://evil.example/x or www.evil.example, fixes #12'"),
+        encoding="utf-8")
+    assert main(["--root", str(corpus), "diff", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    assert "Ask @" in out  # the note is there
+    for live in ("@octocat", "@acme", ":rocket:", "https://", "www.evil", "#12", "&#35;12"):
+        assert live not in out, live
+    assert f"@{ZWSP}octocat" in out and f"https{ZWSP}://" in out
+
+
+def test_ingest_refuses_odd_ids_and_huge_files(corpus: Path, tmp_path: Path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("A headline\n\nPublished October 18, 2024\n\nSome text of the article.\n", encoding="utf-8")
+    for bad in ("new-id\n", "a" * 300, "UPPER"):
+        assert main(["--root", str(corpus), "ingest", str(article), "--id", bad]) == 1
+        err = capsys.readouterr().err
+        assert "is not a valid id" in err and "Traceback" not in err
+    huge = tmp_path / "huge.html"
+    huge.write_bytes(b"<html><body>" + b"<p>word word word</p>" * 300_000 + b"</body></html>")
+    assert main(["--root", str(corpus), "ingest", str(huge)]) == 1
+    err = capsys.readouterr().err
+    assert "MB; an article page is rarely over" in err and "Traceback" not in err
+    assert sorted(p.name for p in (corpus / "seeds").iterdir()) == ["alpha.txt", "beta.txt"]
+
+
+def test_root_causes_come_first(corpus: Path, capsys):
+    (corpus / "briefings" / "zz.yml").write_text("topics: [\n", encoding="utf-8")  # unreadable, sorts last by name
+    extracts = corpus / "briefings" / "extracts" / "alpha.yml"
+    extracts.write_text(extracts.read_text(encoding="utf-8").replace("topics: [talks]", "topics: [nowhere]", 1), encoding="utf-8")
+    assert main(["--root", str(corpus), "check"]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if not line.startswith(" ")]
+    assert lines[1].startswith("briefings/zz.yml:") and "not valid YAML" in lines[1]
+    assert any("unknown topic 'nowhere'" in line for line in lines[2:])
+
+
+def test_an_impossible_skip_range_costs_no_memory(corpus: Path):
+    import tracemalloc
+
+    from generator.errors import BriefingError
+    from generator.pipeline import check_briefing
+
+    sources = corpus / "briefings" / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("      11: photo caption", "      11: photo caption\n      200-100000000: junk"),
+                       encoding="utf-8")
+    tracemalloc.start()
+    try:
+        check_briefing(corpus / "briefings", corpus / "seeds", corpus)
+    except BriefingError as exc:
+        assert "skip range 200-100000000 goes past the end of alpha.txt" in exc.report()
+    else:
+        raise AssertionError("the range was accepted")
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert peak < 50_000_000, f"{peak:,} bytes"

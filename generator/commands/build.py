@@ -4,41 +4,81 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from ..errors import GeneratorError, OutputError
+from ..outputs import folder_lock, new_folder, refuse_site_dir, remove_ours
+from ..settings import project_settings
+
+
+class BuildFailed(GeneratorError):
+    """MkDocs refused to build; what it printed says why."""
 
 
 def register(subparsers) -> None:
     """Add the `build` command."""
     parser = subparsers.add_parser("build", help="strict MkDocs build into a new folder, swapped in only on success")
-    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where the published site lives (default: site)")
+    parser.add_argument("--site-dir", type=Path, help="where the published site lives (default: site_dir of mkdocs.yml, else site)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """0 when the new site replaced the old one; 1 when the build failed and the old site was left as it was."""
-    root = args.root.resolve()
-    site = args.site_dir if args.site_dir.is_absolute() else root / args.site_dir
-    site.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+    """0 when the new site replaced the old one; the error says why otherwise."""
+    settings = project_settings(args.root)
+    target = settings.site_dir if args.site_dir is None else (
+        args.site_dir if args.site_dir.is_absolute() else Path.cwd() / args.site_dir)
+    print(f"built {publish(settings.root, target, settings.protected)}")
+    return 0
+
+
+def publish(root: Path, target: Path, protected) -> Path:
+    """Build the site of the project in `root` and swap it in at `target`; nothing changes there if the build fails."""
+    site = refuse_site_dir(target, root, protected)
+    try:
+        site.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create {site.parent}: {exc.strerror or exc}") from None
+    with folder_lock(site.parent, str(site)):
+        _remove_leftovers(site)
+        fresh = new_folder(site.parent, f".{site.name}-new-")
+        try:
+            _build(root, fresh)
+            _swap(fresh, site)
+        finally:
+            remove_ours(fresh)  # gone already after a swap; after a failure or Ctrl-C, the half-built site
+    return site
+
+
+def _remove_leftovers(site: Path) -> None:
+    # Folders of builds that were killed (SIGKILL, power loss) before they could clean up. The
+    # lock guarantees that no other build is using them now.
+    for prefix in (f".{site.name}-new-", f".{site.name}-old-"):
+        for folder in sorted(site.parent.glob(prefix + "*")):
+            remove_ours(folder)
+
+
+def _build(root: Path, fresh: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"),
                              "-d", str(fresh)], cwd=root, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
-        print(result.stderr.strip() or result.stdout.strip(), file=sys.stderr)
-        print(f"error: the build failed; {site} was left unchanged", file=sys.stderr)
-        return 1
-    # Swap by renames in the same folder, so readers never see a half-written site.
+        detail = result.stderr.strip() or result.stdout.strip()
+        raise BuildFailed(f"{detail}\nthe build failed; the published site was left unchanged")
+
+
+def _swap(fresh: Path, site: Path) -> None:
+    # Renames in one folder, so readers never see a half-written site.
     old = None
-    if site.exists():
-        old = site.with_name(f".{site.name}-old-{os.getpid()}")
-        site.rename(old)
-    fresh.rename(site)
+    try:
+        if site.exists():
+            old = site.with_name(f".{site.name}-old-{os.getpid()}")
+            site.rename(old)
+        fresh.rename(site)
+    except OSError as exc:
+        if old is not None and not site.exists():
+            old.rename(site)  # put the published site back
+        raise OutputError(f"cannot replace {site}: {exc.strerror or exc}") from None
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    print(f"built {site}")
-    return 0
+        remove_ours(old)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import BriefingError
+from ..errors import BriefingError, Location, Problem
 from ..pipeline import check_briefing
+from ..render.site import hand_written_clashes, page_paths
+from ..settings import project_settings
 
 
 def register(subparsers) -> None:
@@ -19,12 +21,15 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print every problem at once; 0 clean, 1 problems (or warnings with --strict)."""
-    root = args.root
-    try:
-        linked = check_briefing(root / "briefings", root / "seeds", root)
-    except BriefingError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
+    settings = project_settings(args.root)
+    linked = check_briefing(settings.briefings_dir, settings.seeds_dir, settings.root)
+    clashes = hand_written_clashes(page_paths(linked), settings.docs_dir, settings.directory_urls)
+    if clashes:
+        docs = settings.docs_dir.relative_to(settings.root).as_posix() if settings.docs_dir.is_relative_to(settings.root) else str(settings.docs_dir)
+        raise BriefingError([Problem(Location(f"{docs}/{page}"), f"this hand-written file and the generated page {generated} would both be built "
+                                     f"as the same file of the site, and one would silently replace the other",
+                                     "Rename or remove the hand-written file; the generator owns that path.")
+                             for page, generated in clashes])
     for warning in linked.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.notes:

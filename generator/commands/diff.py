@@ -10,14 +10,18 @@ from pathlib import Path
 
 from ..briefing_diff import diff_briefings
 from ..briefing_diff_markdown import render_diff_markdown
-from ..errors import BriefingError
+from ..errors import BriefingError, GeneratorError, OutputError
+from ..outputs import refuse_output_file
 from ..pipeline import GeneratedSite, generate_site
-from .settings import directory_urls, mkdocs_config
+from ..settings import ProjectSettings, project_settings
 
 TREES = ("briefings", "seeds")
+# The first line of a file `diff --output` writes: an HTML comment, invisible where the Markdown is
+# shown, by which a later run knows it may replace the file.
+MARKER = "<!-- briefing diff: written by `python -m generator diff` -->"
 
 
-class GitError(Exception):
+class GitError(GeneratorError):
     """Git could not give us the old side; the message is for the user."""
 
 
@@ -40,10 +44,16 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     return done.stdout
 
 
-def materialise(root: Path, rev: str, target: Path) -> str:
-    """Write briefings/ and seeds/ as they were at REV under target; return the commit id."""
+def materialise(root: Path, rev: str, target: Path, folders: tuple[Path, Path] | None = None) -> str:
+    """Write the data and seed folders as they were at REV under target/briefings and target/seeds; return the commit id."""
     if not root.is_dir():
         raise GitError(f"{root} is not a folder")
+    relative = []
+    for folder in folders or (root / "briefings", root / "seeds"):
+        try:
+            relative.append(folder.resolve().relative_to(root.resolve()).as_posix())
+        except ValueError:
+            raise GitError(f"{folder} is outside the project folder {root}, so git cannot give its old version") from None
     try:
         # The project may be a subfolder of the repository: REV's trees are looked up under that prefix.
         prefix = _git(root, "rev-parse", "--show-prefix").decode("utf-8").strip()
@@ -57,15 +67,15 @@ def materialise(root: Path, rev: str, target: Path) -> str:
         commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").decode().strip()
     except GitError:
         raise GitError(f"unknown revision '{rev}': not a commit, branch or tag in this repository") from None
-    for name in TREES:
+    for name, folder in zip(TREES, relative):
         (target / name).mkdir(parents=True, exist_ok=True)
         try:
-            tree = _git(root, "rev-parse", "--verify", "--quiet", f"{commit}:{prefix}{name}").decode().strip()
+            tree = _git(root, "rev-parse", "--verify", "--quiet", f"{commit}:{prefix}{folder}").decode().strip()
             if _git(root, "cat-file", "-t", tree).strip() != b"tree":
-                raise GitError(f"{prefix}{name} is not a folder")
+                raise GitError(f"{prefix}{folder} is not a folder")
         except GitError:
             if name == "briefings":
-                raise GitError(f"revision '{rev}' has no {prefix}{name}/ folder to compare with") from None
+                raise GitError(f"revision '{rev}' has no {prefix}{folder}/ folder to compare with") from None
             continue  # no seeds/ at REV: the old briefing's own check reports the missing articles
         _write_tree(root, tree, target / name)
     return commit
@@ -99,52 +109,57 @@ def _write_tree(root: Path, tree: str, target: Path) -> None:
         offset = header_end + 1 + size + 1  # each object is followed by a newline
 
 
-class _WorkingTreeError(Exception):
+class RevisionDataError(GeneratorError):
+    """The briefing data at REV has problems, so there is nothing sound to compare with."""
+
+    def __init__(self, rev: str, error: BriefingError):
+        super().__init__(f"the briefing data at revision '{rev}' has problems, so it cannot be compared "
+                         f"(paths below are as they were at '{rev}'):\n{error.report()}")
+
+
+class WorkingTreeDataError(GeneratorError):
     """The working tree's data has problems (kept apart from the same error at REV)."""
 
     def __init__(self, error: BriefingError):
-        super().__init__(error.report())
-        self.error = error
+        super().__init__(error.report() + "\nthe working tree's briefing data has problems; fix them before comparing")
+
+    def report(self) -> str:
+        """The problems, then what to do."""
+        return str(self)
 
 
-def _sites(root: Path, rev: str) -> tuple[GeneratedSite, GeneratedSite]:
+def _sites(settings: ProjectSettings, rev: str) -> tuple[GeneratedSite, GeneratedSite]:
     """Both sides, REV's first so that a mistyped revision fails before any building."""
+    root = settings.root
     with tempfile.TemporaryDirectory(prefix="briefing-diff-") as folder:
         old_root = Path(folder)
-        materialise(root, rev, old_root)
-        urls = directory_urls(mkdocs_config(root))
+        materialise(root, rev, old_root, (settings.briefings_dir, settings.seeds_dir))
+        urls = settings.directory_urls
         try:
-            new = generate_site(root / "briefings", root / "seeds", root, directory_urls=urls)
+            new = generate_site(settings.briefings_dir, settings.seeds_dir, root, directory_urls=urls)
         except BriefingError as exc:
-            raise _WorkingTreeError(exc) from None
-        return generate_site(old_root / "briefings", old_root / "seeds", old_root, directory_urls=urls), new
+            raise WorkingTreeDataError(exc) from None
+        try:
+            old = generate_site(old_root / "briefings", old_root / "seeds", old_root, directory_urls=urls)
+        except BriefingError as exc:
+            raise RevisionDataError(rev, exc) from None
+        return old, new
 
 
 def run(args: argparse.Namespace) -> int:
     """Print (or write) the Markdown diff; 0 success, 1 git trouble or data with errors on either side."""
-    root, rev = args.root, args.rev
-    try:
-        old, new = _sites(root, rev)
-    except GitError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except _WorkingTreeError as exc:
-        print(exc.error.report(), file=sys.stderr)
-        print("error: the working tree's briefing data has problems; fix them before comparing", file=sys.stderr)
-        return 1
-    except BriefingError as exc:
-        print(f"error: the briefing data at revision '{rev}' has problems, so it cannot be compared "
-              f"(paths below are as they were at '{rev}'):", file=sys.stderr)
-        print(exc.report(), file=sys.stderr)
-        return 1
-    markdown = render_diff_markdown(diff_briefings(old, new), rev)
-    if args.output is None:
+    settings = project_settings(args.root)
+    output = None
+    if args.output is not None:
+        output = refuse_output_file(args.output, settings.root, settings.protected, MARKER)
+    old, new = _sites(settings, args.rev)
+    markdown = render_diff_markdown(diff_briefings(old, new), args.rev)
+    if output is None:
         sys.stdout.write(markdown)
         return 0
     try:
-        args.output.write_text(markdown, encoding="utf-8")
+        output.write_text(f"{MARKER}\n{markdown}", encoding="utf-8")
     except OSError as exc:
-        print(f"error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    print(f"wrote the briefing diff since '{rev}' to {args.output}", file=sys.stderr)
+        raise OutputError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(f"wrote the briefing diff since '{args.rev}' to {args.output}", file=sys.stderr)
     return 0

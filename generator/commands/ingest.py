@@ -8,10 +8,13 @@ import sys
 from pathlib import Path
 
 from ..errors import BriefingError
-from ..fields import ID_PATTERN
+from ..errors import OutputError
+from ..fields import MAX_ID_LENGTH, is_id
+from ..outputs import create_file
+from ..settings import ProjectSettings, project_settings
 from ..ingest_furniture import detect_furniture, skip_entries
 from ..ingest_html import extract_html
-from ..ingest_text import InputError, decode_text, looks_like_html, parse_iso_date, slug, split_paragraphs, unique_id
+from ..ingest_text import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, InputError, check_size, decode_text, looks_like_html, parse_iso_date, slug, split_paragraphs, unique_id
 from ..ingest_yaml import Known, SourceEntry, render_yaml
 from ..pipeline import check_briefing
 
@@ -37,40 +40,42 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Ingest one article; 0 when written, 1 with one message when refused."""
-    try:
-        print(ingest(args))
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    """Ingest one article; 0 when written (InputError, with one message, when refused)."""
+    print(ingest(args))
     return 0
 
 
 def _check_options(args: argparse.Namespace) -> None:
     if args.published is not None and parse_iso_date(args.published) is None:
         raise InputError(f"--published {args.published!r} is not a date: write YYYY-MM-DD, e.g. 2024-10-18")
-    if args.id is not None and not ID_PATTERN.match(args.id):
-        raise InputError(f"--id {args.id!r} is not a valid id: use lowercase letters, digits and hyphens")
+    if args.id is not None and not is_id(args.id):
+        shown = args.id if len(args.id) <= 60 else args.id[:60] + "…"
+        raise InputError(f"--id {shown!r} is not a valid id: use lowercase letters, digits and single hyphens, "
+                         f"at most {MAX_ID_LENGTH} characters")
     if args.url and not re.match(r"^https?://\S+$", args.url, re.IGNORECASE):
         raise InputError(f"--url {args.url!r} is not an http(s) address")
     if not args.language.strip():
         raise InputError("--language is empty: give a language code such as en")
-    for folder in ("seeds", "briefings"):
-        if not (args.root / folder).is_dir():
-            raise InputError(f"{args.root} has no {folder}/ folder: run ingest in the project folder or give --root")
+    settings = project_settings(args.root)
+    for folder in (settings.seeds_dir, settings.briefings_dir):
+        if not folder.is_dir():
+            raise InputError(f"{folder} does not exist: run ingest in the project folder or give --root")
 
 
 def _read_input(path: str) -> tuple[bytes, str]:
     """The raw bytes and the name to show in messages."""
     if path == "-":
         stream = getattr(sys.stdin, "buffer", None)
-        return (stream.read() if stream is not None else sys.stdin.read().encode("utf-8")), "standard input"
+        raw = stream.read(MAX_INPUT_BYTES + 1) if stream is not None else sys.stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8")
+        check_size(len(raw), "standard input")
+        return raw, "standard input"
     file = Path(path)
     if not file.exists():
         raise InputError(f"{path} not found")
     if file.is_dir():
         raise InputError(f"{path} is a folder, not a file")
     try:
+        check_size(file.stat().st_size, path)
         return file.read_bytes(), path
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
@@ -87,10 +92,10 @@ def _format(args: argparse.Namespace, text: str) -> str:
     return "html" if looks_like_html(text) else "txt"
 
 
-def _known(root: Path) -> tuple[Known, dict[str, str], bool]:
+def _known(settings: ProjectSettings) -> tuple[Known, dict[str, str], bool]:
     """Entities and topics for suggestions, ids in use (id -> where), and whether the data is clean."""
     try:
-        linked = check_briefing(root / "briefings", root / "seeds", root)
+        linked = check_briefing(settings.briefings_dir, settings.seeds_dir, settings.root)
     except BriefingError:
         print("note: the existing briefing data has problems (see `python -m generator check`); "
               "ingesting without entity and topic suggestions", file=sys.stderr)
@@ -138,15 +143,16 @@ def ingest(args: argparse.Namespace) -> str:
     else:
         raise InputError(f"no publication date found in {name}: give it with --published YYYY-MM-DD")
 
-    root = args.root
-    seeds_dir, extracts_dir = root / "seeds", root / "briefings" / "extracts"
-    known, used_ids, clean = _known(root)
+    settings = project_settings(args.root)
+    root = settings.root
+    seeds_dir, extracts_dir = settings.seeds_dir, settings.briefings_dir / "extracts"
+    known, used_ids, clean = _known(settings)
 
     def taken(candidate: str) -> bool:
         return (candidate in used_ids or (extracts_dir / f"{candidate}.yml").exists()
                 or any(seeds_dir.glob(f"*_{candidate}.txt")))
 
-    source_id = args.id or unique_id(slug(headline) or "article", taken)
+    source_id = args.id or unique_id(slug(headline)[:MAX_ID_LENGTH - 4].strip("-") or "article", taken)
     numbers = [int(m.group(1)) for p in seeds_dir.iterdir() if (m := re.match(r"^(\d+)_", p.name))]
     seed_name = f"{max(numbers, default=-1) + 1:03d}_{source_id}.txt"
     seed_path, yaml_path = seeds_dir / seed_name, extracts_dir / f"{source_id}.yml"
@@ -156,6 +162,9 @@ def ingest(args: argparse.Namespace) -> str:
     if source_id in used_ids:
         raise InputError(f"source id {source_id!r} is already used ({used_ids[source_id]}); {NEVER_OVERWRITES}")
     seed_text = "\n\n".join(paragraphs) + "\n"
+    if len(seed_text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"the text found in {name} is {len(seed_text):,} characters long; articles are rarely over "
+                         f"{MAX_ARTICLE_CHARS // 1000:,} kB of text, so this is probably not one article (nothing was written)")
     for existing in sorted(seeds_dir.iterdir()):
         if existing.is_file() and existing.read_bytes() == seed_text.encode("utf-8"):
             raise InputError(f"{name} is already in seeds/ as {existing.name} (same text); "
@@ -174,7 +183,7 @@ def ingest(args: argparse.Namespace) -> str:
 
     _write_new(seed_path, yaml_path, seed_text, document, root)
     if clean:
-        _verify(root, seed_path, yaml_path)
+        _verify(settings, seed_path, yaml_path)
     skipped = "; ".join(f"{lines}: {reason}" for lines, reason in entry.skip) or "none"
     return "\n".join([
         f"ingested {name} ({fmt}) as source {source_id!r}:",
@@ -187,29 +196,33 @@ def ingest(args: argparse.Namespace) -> str:
 
 
 def _shown(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _write_new(seed_path: Path, yaml_path: Path, seed_text: str, document: str, root: Path) -> None:
-    """Create both files; mode "x" makes the never-overwrite promise hold even in a race."""
-    yaml_path.parent.mkdir(parents=True, exist_ok=True)
+    """Create both files, never over an existing one (the shared rule of every command that writes)."""
     try:
-        with open(seed_path, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(seed_text)
-    except FileExistsError:
-        raise InputError(f"{_shown(seed_path, root)} already exists; {NEVER_OVERWRITES}") from None
+        yaml_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create {_shown(yaml_path.parent, root)}: {exc.strerror or exc}") from None
     try:
-        with open(yaml_path, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(document)
-    except FileExistsError:
+        create_file(seed_path, seed_text)
+    except OutputError as exc:
+        raise InputError(f"{exc}; {NEVER_OVERWRITES}") from None
+    try:
+        create_file(yaml_path, document)
+    except OutputError as exc:
         seed_path.unlink()  # the seed is ours, written a moment ago; the YAML file is not touched
-        raise InputError(f"{_shown(yaml_path, root)} already exists; {NEVER_OVERWRITES}") from None
+        raise InputError(f"{exc}; {NEVER_OVERWRITES}") from None
 
 
-def _verify(root: Path, seed_path: Path, yaml_path: Path) -> None:
+def _verify(settings: ProjectSettings, seed_path: Path, yaml_path: Path) -> None:
     """The data was clean before; if our files broke it, take them back out and say so."""
     try:
-        check_briefing(root / "briefings", root / "seeds", root)
+        check_briefing(settings.briefings_dir, settings.seeds_dir, settings.root)
     except BriefingError as exc:
         seed_path.unlink()
         yaml_path.unlink()

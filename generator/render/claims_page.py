@@ -16,8 +16,8 @@ def render_who_said_what(linked: LinkedBriefing) -> str:
     page = CLAIMS_PAGE
     claims = linked.analysis.claims
     lines = ["# Who said what", "",
-             f"The key claims of the story (in the curator’s wording) and every position the articles report on them. "
-             f"Each cell links to the extract; the date is when it was said (or the article’s date when the day is not given).", ""]
+             "The key claims of the story (in the curator’s wording) and every position the articles report on them. "
+             "Each cell links to the extract; the date is when it was said (or the article’s date when the day is not given).", ""]
     for number, claim in enumerate(claims, start=1):
         lines.append(f"{number}. {md_link(claim.text, '#' + claim.id)}")
     lines += ["", "## Matrix {#matrix}", ""]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..link import LinkedBriefing, entity_page
-from ..markdown_text import md_inline, md_link, md_text, page_text, plural, relative
+from ..markdown_text import md_inline, md_link, md_text, page_heading, page_text, plural, relative
 from ..model import ENTITY_KIND_TITLES, ENTITY_KINDS, Entity, Extract
 from .common import extract_block
 
@@ -29,7 +29,7 @@ def render_entity(linked: LinkedBriefing, entity: Entity) -> str:
     page = entity_page(entity.id)
     said = linked.said_by.get(entity.id, [])
     mentioned = linked.mentioned_in.get(entity.id, [])
-    lines = [f"# {md_text(entity.name)}", ""]
+    lines = page_heading(entity.name)
     facts = [f"- **Kind:** {md_text(entity.kind)}"]
     if entity.role:
         facts.append(f"- **Role at the time:** {md_text(entity.role)}")
@@ -44,7 +44,7 @@ def render_entity(linked: LinkedBriefing, entity: Entity) -> str:
     lines += facts + [""]
     lines += [f"## Said by {md_text(entity.name)} {{#said}}", ""]
     lines += _by_topic(linked, said, page, "said") or ["No statements attributed to this entity.", ""]
-    lines += [f"## Mentioned in {{#mentioned}}", ""]
+    lines += ["## Mentioned in {#mentioned}", ""]
     lines += _by_topic(linked, mentioned, page, "mentioned") or ["Not mentioned in other extracts.", ""]
     return page_text(lines)
 

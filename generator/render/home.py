@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..link import LinkedBriefing, topic_page
-from ..markdown_text import md_inline, md_link, md_text, page_text, plural
+from ..markdown_text import md_inline, md_link, md_text, page_heading, page_text, plural
 from .common import CURATOR_LABEL, summary_list
 
 
@@ -12,7 +12,7 @@ def render_home(linked: LinkedBriefing) -> str:
     page = "index.md"
     data = linked.dataset
     latest = max((s.published for s in data.sources.values()), default=None)
-    lines = [f"# {md_text(data.briefing.title)}", ""]
+    lines = page_heading(data.briefing.title)
     if data.briefing.description:
         lines += [md_text(data.briefing.description), "{: .lead }", ""]
     counts = (f"**{len(data.sources)}** sources · **{len(data.extracts)}** extracts · "

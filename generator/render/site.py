@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 from ..link import LinkedBriefing, entity_page, source_page
 from .claims_page import render_corroboration, render_who_said_what
@@ -52,6 +53,43 @@ def page_jobs(linked: LinkedBriefing) -> PageJobs:
     ]
     source_pages = [(source_page(s.id), partial(render_source, linked, s)) for s in linked.dataset.sources.values()]
     return PageJobs(extract_pages, source_pages, other_pages)
+
+
+def output_file(path: str, directory_urls: bool) -> str:
+    """The file a docs path becomes in the built site, by MkDocs' rules (`x.md` -> `x.html` or `x/index.html`)."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    folder, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return f"{folder}/index.html" if folder else "index.html"
+    return f"{stem}/index.html" if directory_urls else f"{stem}.html"
+
+
+def page_paths(linked: LinkedBriefing) -> list[str]:
+    """Every generated page's path, without rendering any."""
+    jobs = page_jobs(linked)
+    return sorted(path for path, _ in jobs.extract_pages + jobs.source_pages + jobs.other_pages)
+
+
+def hand_written_clashes(page_paths, docs_dir: Path, directory_urls: bool) -> list[tuple[str, str]]:
+    """(docs file, generated page) pairs that would give the same file of the built site.
+
+    MkDocs would silently let one replace the other; the generator owns its paths, so this is an error.
+    """
+    if not docs_dir.is_dir():
+        return []
+    written: dict[str, str] = {}
+    for file in sorted(docs_dir.rglob("*")):
+        relative = file.relative_to(docs_dir).as_posix()
+        if file.is_file() and not any(part.startswith(".") for part in relative.split("/")):  # MkDocs skips hidden files
+            written.setdefault(output_file(relative, directory_urls), relative)
+    clashes = []
+    for page in sorted(page_paths):
+        docs_file = written.get(output_file(page, directory_urls))
+        if docs_file is not None:
+            clashes.append((docs_file, page))
+    return clashes
 
 
 def render_jobs(jobs: list[PageJob]) -> dict[str, str]:

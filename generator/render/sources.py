@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..link import LinkedBriefing, source_page, topic_page
-from ..markdown_text import md_inline, md_link, md_text, page_text, plural, relative
+from ..markdown_text import md_inline, md_link, md_text, page_heading, page_text, plural, relative
 from ..model import Source, SourceParagraph
 from .common import extract_link
 from .structured import news_article
@@ -39,7 +39,7 @@ def render_source(linked: LinkedBriefing, source: Source) -> str:
     """Metadata, the topics it feeds, the article text with anchors, and what was left out."""
     page = source_page(source.id)
     article = linked.articles.get(source.id)
-    lines = [f"# {md_text(source.headline)}", ""]
+    lines = page_heading(source.headline)
     if source.headline_by == "curator":
         lines += ["*The article has no headline; this title is the curator’s.*", "{: .curator-note }", ""]
     lines += _metadata(linked, source, page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..link import LinkedBriefing, topic_page
-from ..markdown_text import md_link, md_text, page_text, plural, relative
+from ..markdown_text import md_link, md_text, page_heading, page_text, plural, relative
 from ..model import Extract, Topic
 from .structured import quotations
 from .common import CURATOR_LABEL, extract_block, extract_link, grouped_links, speaker_label, summary_list
@@ -21,8 +21,7 @@ def render_topic(linked: LinkedBriefing, topic: Topic, part: int = 1) -> str:
     parts = linked.topic_parts.get(topic.id) or [everything]
     extracts = parts[part - 1]
     paged = len(parts) > 1
-    title = md_text(topic.title) + (f" (part {part} of {len(parts)})" if paged else "")
-    lines = [f"# {title}", ""]
+    lines = page_heading(topic.title + (f" (part {part} of {len(parts)})" if paged else ""))
     sources = linked.topic_sources.get(topic.id, 0)
     intro = f"{plural(len(everything), 'extract')} from {plural(sources, 'source')}, in the order they were said or published"
     lines += [intro + (f", on {len(parts)} pages." if paged else "."), "{: .page-intro }", ""]
