@@ -24,13 +24,16 @@ sys.path.insert(0, str(HERE))
 
 from corpus import write_corpus  # noqa: E402
 
+from generator.checks.checked import analyse_and_check  # noqa: E402
 from generator.errors import ProblemList  # noqa: E402
-from generator.link import link  # noqa: E402
-from generator.pipeline import analyse_and_render, collector_paused  # noqa: E402
-from generator.load import load_records  # noqa: E402
-from generator.provenance import verify_quotes  # noqa: E402
-from generator.seeds import read_articles  # noqa: E402
-from generator.validate import build_dataset  # noqa: E402
+from generator.link.linked import link  # noqa: E402
+from generator.load.records import load_records  # noqa: E402
+from generator.pipeline import collector_paused  # noqa: E402
+from generator.render.context import render_context  # noqa: E402
+from generator.render.site import render_site  # noqa: E402
+from generator.validate.dataset import build_dataset  # noqa: E402
+from generator.verify.articles import read_articles  # noqa: E402
+from generator.verify.quotes import verify_quotes  # noqa: E402
 
 MEASURE = """
 import resource, sys, time
@@ -39,7 +42,7 @@ started = time.perf_counter()
 try:
     cli(sys.argv[1:], standalone_mode=False)
 finally:
-    # The largest process: the build itself, or the forked child that shares the generator's work (and its memory).
+    # The largest process: the build itself, or any process it started.
     rss = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     print("BENCH", time.perf_counter() - started, rss, file=sys.stderr)
 """
@@ -67,10 +70,12 @@ def _phases(root: Path) -> dict[str, float]:
     start = time.perf_counter()
     linked = link(dataset, articles, citations)
     times["link"] = time.perf_counter() - start
-    # As in the build: analysis, editorial checks and rendering, shared with a forked child on large briefings.
     start = time.perf_counter()
-    analyse_and_render(linked)
-    times["analyse+render"] = time.perf_counter() - start
+    briefing = analyse_and_check(linked)
+    times["analyse+check"] = time.perf_counter() - start
+    start = time.perf_counter()
+    render_site(render_context(briefing, directory_urls=False))
+    times["render"] = time.perf_counter() - start
     return times
 
 
@@ -142,12 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
         for size in (int(s) for s in args.sizes.split(",")):
             rows.append(bench(size, Path(folder), args.pagefind, max(1, args.repeat)))
-    print(f"{'N':>6} {'pages':>6} {'load':>6} {'valid':>6} {'verify':>6} {'link':>6} {'an+rend':>7} {'gen s':>7} "
+    print(f"{'N':>6} {'pages':>6} {'load':>6} {'valid':>6} {'verify':>6} {'link':>6} {'an+chk':>6} {'render':>6} {'gen s':>7} "
           f"{'build s':>8} {'floor s':>8} {'gen %':>6} {'×floor':>7} {'peak MiB':>9} {'site MiB':>9} {'idx KiB/p':>9}")
     for row in rows:
         p = row["phases"]
         print(f"{row['sources']:>6} {row['pages']:>6} {p['load']:>6.2f} {p['validate']:>6.2f} {p['verify']:>6.2f} {p['link']:>6.2f} "
-              f"{p['analyse+render']:>7.2f} {row['generator']:>7.2f} {row['build']:>8.2f} {row['floor']:>8.2f} "
+              f"{p['analyse+check']:>6.2f} {p['render']:>6.2f} {row['generator']:>7.2f} {row['build']:>8.2f} {row['floor']:>8.2f} "
               f"{100 * row['generator'] / row['build']:>5.1f}% {row['build'] / row['floor']:>7.2f} {row['peak_mib']:>9.0f} "
               f"{row['site_mib']:>9.1f} {row['index_kib_per_page']:>9.1f}")
     if len(rows) > 1:

@@ -8,21 +8,6 @@ from dataclasses import dataclass, field
 
 from .errors import Location
 
-STANCES = (
-    "stated", "claimed", "assessed", "estimated", "reported", "confirmed", "denied",
-    "dismissed", "could not confirm", "did not deny", "declined to comment",
-    "did not comment", "warned", "accused", "condemned", "urged", "speculated", "expected",
-)
-ENTITY_KINDS = ("person", "organisation", "country", "place", "group")
-ENTITY_KIND_TITLES = {
-    "person": "People",
-    "organisation": "Organisations",
-    "country": "Countries",
-    "place": "Places",
-    "group": "Groups and unnamed sources",
-}
-
-
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A calendar date known to the day, month or year: "2024-10-18", "2024-10", "2024"."""
@@ -130,6 +115,7 @@ class Topic:
     summary: tuple[SummaryPoint, ...]
     related: tuple[str, ...]
     location: Location
+    keywords: tuple[str, ...] = ()  # words that suggest the topic for a new article's paragraphs (ingest)
 
 
 @dataclass(frozen=True)
@@ -149,9 +135,6 @@ class Entity:
     def names(self) -> tuple[str, ...]:
         """The canonical name followed by every alias."""
         return (self.name, *self.aliases)
-
-
-QUALIFIERS = ("about", "approximately", "around", "at least", "more than", "over", "up to", "nearly", "some")
 
 
 @dataclass(frozen=True)
@@ -198,9 +181,6 @@ class Extract:
     line_hint: int
     location: Location
     figures: tuple[Figure, ...] = ()
-
-
-CLAIM_STANCES = ("asserts", "expects", "cannot confirm", "denies", "does not deny", "doubts")
 
 
 @dataclass(frozen=True)
@@ -268,11 +248,6 @@ class SourceParagraph:
     kind: str = "text"  # "text", "subheading" or "skipped"
     skip_reason: str = ""
 
-    @property
-    def anchor(self) -> str:
-        """Stable anchor on the source page."""
-        return f"line-{self.line}"
-
 
 @dataclass(frozen=True)
 class Citation:
@@ -286,12 +261,12 @@ class Citation:
     seed_text: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Article:
     """A seed split into paragraphs."""
 
     source: str
-    paragraphs: list[SourceParagraph] = field(default_factory=list)
+    paragraphs: tuple[SourceParagraph, ...] = ()
 
     def body(self) -> list[SourceParagraph]:
         """Paragraphs that are article text (not furniture)."""

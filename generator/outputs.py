@@ -1,5 +1,7 @@
 """The one rule for everything that writes: never into the data, the seeds, docs/ or .git, never over what it did not create.
 
+Generated pages never replace hand-written files either.
+
 A built site is recognised by a marker file its build writes first, so a later build may replace
 it; any other non-empty folder is refused. Single files are created new, or replaced only when
 they carry the marker of the command that wrote them.
@@ -14,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OutputError, UsageError
+from .routes import output_file
 
 SITE_MARKER = ".briefing-site"
 SITE_MARKER_TEXT = ("This folder holds a site built by the briefing generator. Its next build replaces\n"
@@ -100,6 +103,26 @@ def refuse_output_file(target: Path, root: Path, protected: tuple[tuple[str, Pat
             raise UsageError(f"{target} already exists and was not written by this command; it is never overwritten. "
                              "Choose another file name, or remove it yourself.")
     return resolved
+
+
+def hand_written_clashes(page_paths, docs_dir: Path, directory_urls: bool) -> list[tuple[str, str]]:
+    """(docs file, generated page) pairs that would give the same file of the built site.
+
+    MkDocs would silently let one replace the other; the generator owns its paths, so this is an error.
+    """
+    if not docs_dir.is_dir():
+        return []
+    written: dict[str, str] = {}
+    for file in sorted(docs_dir.rglob("*")):
+        relative = file.relative_to(docs_dir).as_posix()
+        if file.is_file() and not any(part.startswith(".") for part in relative.split("/")):  # MkDocs skips hidden files
+            written.setdefault(output_file(relative, directory_urls), relative)
+    clashes = []
+    for page in sorted(page_paths):
+        docs_file = written.get(output_file(page, directory_urls))
+        if docs_file is not None:
+            clashes.append((docs_file, page))
+    return clashes
 
 
 def create_file(path: Path, text: str) -> None:

@@ -1,9 +1,78 @@
-"""Text helpers every stage shares: naming characters an editor cannot see, finding control characters."""
+"""Text functions every stage shares: folding for comparison, matching names, naming invisible characters."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+
+from .vocab import RELATIVE_DATES
+
+# Typographic quotes and dashes, and the ASCII character each stands for when quotes are compared.
+EQUIVALENT_MARKS = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+}
+_FOLD = str.maketrans(EQUIVALENT_MARKS)
+
+
+def fold_marks(text: str) -> str:
+    """Typographic quotes and dashes to ASCII, one character for one."""
+    return text if text.isascii() else text.translate(_FOLD)  # the ASCII test is far cheaper than translate
+
+
+def fold(text: str) -> str:
+    """Whitespace runs to one space (ends trimmed), typographic quotes and dashes to ASCII."""
+    return " ".join(fold_marks(text).split())
+
+
+def alias_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex matching any of the names as a whole word, the longest name where several fit."""
+    names = sorted({n for n in names if n})
+    if not names:
+        return None
+    # A plain alternation of hundreds of names is tried name by name at every position; a trie of
+    # the names, behind a check of the first character, is over ten times faster on large briefings.
+    first = "".join(sorted({re.escape(n[0]) for n in names}))
+    return re.compile(rf"(?=[{first}])(?<!\w)(?:{_trie_pattern(names)})(?!\w)")
+
+
+def _trie_pattern(names: list[str]) -> str:
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(trie)
+
+
+def _trie_node(node: dict) -> str:
+    # Longer names are tried before a name ends here, so the longest name that fits wins.
+    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
+    if "" in node:
+        return f"(?:{'|'.join(branches)})?" if branches else ""
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+# The same pattern in lower case, searched in lower-cased text: matching without IGNORECASE is faster.
+_RELATIVE_DATES_LOWER = re.compile(RELATIVE_DATES.pattern.lower())
+
+
+def relative_date(text: str) -> str:
+    """The first relative date in a text ("last Friday", "yesterday"), or ""."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters; positions would shift
+        match = RELATIVE_DATES.search(text)
+        return match.group(0) if match else ""
+    match = _RELATIVE_DATES_LOWER.search(lowered)
+    return text[match.start():match.end()] if match else ""
+
+
+def snippet(text: str, limit: int = 70) -> str:
+    """The start of a text for a message, cut at `limit` characters."""
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 # unicodedata has no names for control characters; these are their Unicode aliases.
 _CONTROL_NAMES = {

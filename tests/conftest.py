@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Article, SourceParagraph
-from generator.provenance import FoldedArticle
+from generator.verify.quotes import FoldedArticle
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from generator.analysis.build import analyse
+from generator.analysis.analyse import analyse
 from generator.analysis import discrepancies
 from generator.analysis.claims import claim_corroboration
 from generator.analysis.discrepancies import (
     contradictions, differing_event_dates, differing_figures, same_words_other_speaker,
 )
-from generator.analysis.figure_groups import group_figures
+from generator.analysis.figures import group_figures
 from generator.analysis.timeline import build_timeline
 from generator.errors import Location
-from generator.fields import parse_date
-from generator.link import link
+from generator.validate.fields import parse_date
+from generator.link.linked import link
 from generator.model import (
     Briefing, Claim, Dataset, DateSpan, Entity, Event, Extract, Figure, PartialDate, Position, Quantity,
     SkippedLines, Source,

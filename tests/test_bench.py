@@ -17,7 +17,7 @@ def test_benchmark_runs_at_a_tiny_size(tmp_path):
     assert "×floor" in result.stdout
     row = json.loads(out.read_text(encoding="utf-8"))[0]
     assert row["sources"] == 3 and row["pages"] > 200 and row["build"] > 0 and row["floor"] > 0
-    assert set(row["phases"]) == {"load", "validate", "verify", "link", "analyse+render"}
+    assert set(row["phases"]) == {"load", "validate", "verify", "link", "analyse+check", "render"}
     # --pagefind adds the same corpus built with Pagefind, compared with lunr's index per page.
     assert "pagefind KiB/p" in result.stdout
     assert row["pagefind"]["build"] > 0 and row["pagefind"]["files"] > 10 and row["pagefind"]["kib_per_page"] > 0

@@ -258,7 +258,7 @@ HOSTILE = "Troop </title><script>alert(1)</script> <img src=x onerror=alert(2)> 
 
 def test_exported_site_shows_hostile_titles_as_text(browser, corpus, tmp_path):
     """Built from `export` by plain MkDocs (no plugin to fix anything), curated titles stay text everywhere."""
-    from generator.cli import main
+    from generator.cli.main import main
 
     topics = corpus / "briefings" / "topics.yml"
     topics.write_text(topics.read_text(encoding="utf-8").replace("title: Harbour talks", f"title: '{HOSTILE}'"), encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import generate_site
-from generator.provenance import fold
+from generator.text import fold
 
 from .conftest import REPO
 from .sitehtml import read_page, resolve, site_path
@@ -83,7 +83,7 @@ def test_every_generated_page_is_built(built):
 
 def test_every_quote_on_a_topic_page_is_in_its_seed_paragraph(built):
     site = built["site"]
-    linked = built["generated"].linked
+    linked = built["generated"].briefing.linked
     seeds = {s.id: (REPO / "seeds" / s.seed).read_text(encoding="utf-8").splitlines() for s in linked.dataset.sources.values()}
     checked = 0
     for topic in linked.topics:
@@ -139,7 +139,7 @@ def _page_text(built, path: str) -> str:
 
 
 def test_analysis_pages_show_the_real_disagreements(built):
-    linked = built["generated"].linked
+    analysis = built["generated"].briefing.analysis
     discrepancies = _page_text(built, "discrepancies.md")
     assert "The same words are attributed to Mark Rutte and to Jens Stoltenberg" in unescape(discrepancies)
     assert "Figures differ for: Total North Korean deployment to Russia" in unescape(discrepancies)
@@ -147,11 +147,11 @@ def test_analysis_pages_show_the_real_disagreements(built):
     assert "The sources differ:" in figures and "around 12,000" in figures
     timeline = site_path(built["site"], "timeline.md").read_text(encoding="utf-8")
     assert timeline.count("<circle") + timeline.count("<rect") >= 20
-    events = [e for e in linked.analysis.timeline if e.kind == "event"]
+    events = [e for e in analysis.timeline if e.kind == "event"]
     assert events and all(f'id="{e.anchor}"' in timeline for e in events)
     matrix = read_page(site_path(built["site"], "who-said-what.md"))
-    assert len(linked.analysis.claims) >= 5 and len(linked.analysis.actors) >= 5
-    assert sum("topics/" in h for h in matrix.hrefs) >= sum(len(c.positions) for c in linked.analysis.claims)
+    assert len(analysis.claims) >= 5 and len(analysis.actors) >= 5
+    assert sum("topics/" in h for h in matrix.hrefs) >= sum(len(c.positions) for c in analysis.claims)
     corroboration = unescape(_page_text(built, "corroboration.md"))
     assert "(single source)" in corroboration
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.briefing_diff import diff_briefings
-from generator.briefing_diff_markdown import render_diff_markdown
-from generator.render.structured import page_url
-from generator.cli import main
-from generator.commands.diff import MARKER
+from generator.tools.diff.compare import diff_briefings
+from generator.tools.diff.markdown import render_diff_markdown
+from generator.routes import page_url
+from generator.cli.main import main
+from generator.tools.diff.since import MARKER
 from generator.pipeline import generate_site
 
 SCENARIOS = Path(__file__).parent / "scenarios"
@@ -231,14 +231,19 @@ def site(root: Path):
     return generate_site(root / "briefings", root / "seeds", root)
 
 
+def compare(old, new):
+    """Compare two generated sites."""
+    return diff_briefings(old.briefing, new.briefing, old.pages, new.pages, new.directory_urls)
+
+
 def test_diff_briefings_directly(corpus: Path) -> None:
     before = site(corpus)
-    assert diff_briefings(before, before).is_empty()
-    assert render_diff_markdown(diff_briefings(before, before), "main") == "No changes to the briefing since `main`.\n"
+    assert compare(before, before).is_empty()
+    assert render_diff_markdown(compare(before, before), "main") == "No changes to the briefing since `main`.\n"
     edit(corpus / ALPHA, OLD_QUOTE, NEW_QUOTE)
     edit(corpus / ALPHA, "    note: Curator note with <b>tags</b> and [brackets].\n", "")
     edit(corpus / "briefings" / "entities.yml", "    role: Envoy of Southland\n", "    role: Chief envoy\n")
-    result = diff_briefings(before, site(corpus))
+    result = compare(before, site(corpus))
     assert [c.new.id for c in result.extracts_changed] == ["lee-not-serious", "northland-no-deal"]
     note, quote = result.extracts_changed
     assert note.fields == ("note",) and note.new.values["note"] == ""
@@ -256,7 +261,7 @@ def test_diff_briefings_directly(corpus: Path) -> None:
 def test_quotes_with_markup_are_escaped(corpus: Path) -> None:
     before = site(corpus)
     edit(corpus / ALPHA, "      1986. That is the year", "      That is the year")
-    markdown = render_diff_markdown(diff_briefings(before, site(corpus)), "v1 `x`")
+    markdown = render_diff_markdown(compare(before, site(corpus)), "v1 `x`")
     assert markdown.startswith("## Briefing changes since v1 &#96;x&#96;\n")  # a backtick cannot end the code span
     assert "    > 1986&#46; That is the year the treaty was signed" in markdown  # not an ordered list
     assert "&#35; it still &#60;script&#62;alert(1)&#60;/script&#62; stands." in markdown
@@ -268,7 +273,7 @@ def test_diff_briefings_figures_and_records_added(corpus: Path) -> None:
     edit(corpus / BETA, "        value: 40\n", "        value: 40\n        qualifier: about\n        note: Rounded.\n")
     edit(corpus / "briefings" / "entities.yml", "entities:\n", "entities:\n  - id: southland\n    kind: country\n"
          "    name: Southland\n    description: Another fictional country.\n")
-    result = diff_briefings(before, site(corpus))
+    result = compare(before, site(corpus))
     [figure] = result.figures
     assert (figure.status, figure.extract, figure.text) == ("changed", "ministry-40-ships", "40")
     assert [(c.field, c.old, c.new) for c in figure.changes] == [("qualifier", "", "about"), ("note", "", "Rounded.")]

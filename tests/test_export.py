@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 
 from .conftest import REPO
 from .sitehtml import site_path
@@ -83,7 +83,7 @@ def test_export_builds_with_zensical(corpus: Path, tmp_path: Path):
 def test_export_of_a_pagefind_site_falls_back_to_the_built_in_search():
     import yaml
 
-    from generator.commands.export import plain_mkdocs_config
+    from generator.export.mkdocs_yml import plain_mkdocs_config
 
     config = yaml.safe_load(plain_mkdocs_config("site_name: x\nplugins:\n  - offline\n  - briefing:\n      search: pagefind\n"))
     assert config["plugins"] == ["search", "offline"]

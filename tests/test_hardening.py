@@ -7,8 +7,8 @@ import os
 import time
 from pathlib import Path
 
-from generator.cli import main
-from generator.yamlfile import YamlFileError, read_yaml
+from generator.cli.main import main
+from generator.load.yaml_file import YamlFileError, read_yaml
 
 from .sitehtml import site_path
 from .test_build import _build
@@ -139,7 +139,7 @@ def test_export_refuses_the_data_seeds_docs_and_the_project(corpus: Path, capsys
 
 
 def test_export_into_an_unwritable_folder_is_a_clear_error(corpus: Path, tmp_path: Path, monkeypatch, capsys):
-    from generator.commands import export
+    from generator.export import folder as export
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied", str(tmp_path / "out" / "docs"))
@@ -183,7 +183,7 @@ def test_diff_output_never_overwrites_data_or_other_files(corpus: Path, capsys, 
 
 
 def test_diff_comment_pings_nobody(corpus: Path, capsys):
-    from generator.briefing_diff_markdown import ZWSP
+    from generator.tools.diff.markdown import ZWSP
 
     _git_repo(corpus)
     alpha = corpus / "briefings" / "extracts" / "alpha.yml"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from generator.errors import Location
-from generator.geo import Projection, country_rings, window
+from generator.render.geo import Projection, country_rings, window
 from generator.model import Entity
-from generator.render.map_page import clusters
+from generator.render.pages.map import clusters
 
 
 def _place(id_, lat, lon):

@@ -8,7 +8,8 @@ import re
 import markdown
 import pytest
 
-from generator.markdown_text import md_inline, md_link, md_text, relative
+from generator.render.markdown import md_inline, md_link, md_text
+from generator.routes import relative
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "abbr", "pymdownx.snippets"]
 HOSTILE = [
@@ -69,7 +70,7 @@ def test_relative_paths_between_pages():
 
 
 def test_page_text_is_the_joined_lines_trimmed_with_one_final_newline():
-    from generator.markdown_text import page_text
+    from generator.render.markdown import page_text
 
     for lines in ([], [""], ["# T", "", "text  ", "", ""], ["a", "b"], ["a", " ", "\t", ""], ["  x  "]):
         assert page_text(lines) == "\n".join(lines).rstrip() + "\n", lines
@@ -79,7 +80,7 @@ def test_relative_path_agrees_with_posixpath_relpath():
     import itertools
     import posixpath
 
-    from generator.markdown_text import relative_path
+    from generator.routes import relative_path
 
     paths = ["", ".", "a", "a/b", "a/b/c", "sources/x.html", "sources", "topics/a", "topics/index.html", "index.html"]
     for target, folder in itertools.product(paths, paths):

@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from generator.plugin import BriefingPlugin
+from generator.mkdocs.plugin import BriefingPlugin
 
 
 @pytest.fixture(autouse=True)

@@ -9,9 +9,9 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.markdown_text import md_text
+from generator.render.markdown import md_text
 from generator.model import SourceParagraph
-from generator.provenance import _EQUIVALENT, fold
+from generator.text import EQUIVALENT_MARKS as _EQUIVALENT, fold
 
 from .conftest import find_in_paragraph
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator.model import Article, SourceParagraph
-from generator.provenance import FoldedArticle, closest_passage, fold
+from generator.verify.quotes import FoldedArticle, closest_passage
+from generator.text import fold
 
 from .conftest import find_in_paragraph
 

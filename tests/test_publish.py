@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 from generator.outputs import SITE_MARKER
 
 
@@ -111,7 +111,7 @@ def test_two_builds_at_once_never_show_a_traceback(corpus: Path):
 
 
 def test_interrupted_build_leaves_nothing_behind(corpus: Path, monkeypatch, capsys):
-    import generator.commands.build as build
+    import generator.mkdocs.publish as build
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt

@@ -8,9 +8,9 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator import link as link_stage
+from generator import routes
 from generator.errors import Location
-from generator.link import split_into_parts
+from generator.routes import split_into_parts
 from generator.model import Extract, PartialDate
 from generator.pipeline import check_briefing
 
@@ -31,9 +31,11 @@ def test_parts_are_cut_between_days_and_never_overfull():
 
 
 def test_a_long_topic_is_paged_and_every_link_resolves(monkeypatch, corpus: Path, tmp_path: Path):
-    monkeypatch.setattr(link_stage, "TOPIC_PAGE_EXTRACTS", 2)
-    linked = check_briefing(corpus / "briefings", corpus / "seeds", corpus)
-    paged = {t: extracts for t, extracts in linked.topic_extracts.items() if len(extracts) > 2}
+    monkeypatch.setattr(routes, "TOPIC_PAGE_EXTRACTS", 2)
+    from generator.render.context import render_context
+
+    ctx = render_context(check_briefing(corpus / "briefings", corpus / "seeds", corpus), directory_urls=True)
+    paged = {t: extracts for t, extracts in ctx.topic_extracts.items() if len(extracts) > 2}
     assert paged, "the fixture corpus needs a topic with more than two extracts"
     site = tmp_path / "site"
     # A strict build with anchor validation (the fixture's mkdocs.yml) fails on any broken link or anchor.
@@ -42,7 +44,7 @@ def test_a_long_topic_is_paged_and_every_link_resolves(monkeypatch, corpus: Path
         parts = sorted((site / "topics").glob(f"{topic_id}--part-*/index.html"), key=lambda p: int(p.parent.name.rsplit("-", 1)[1]))
         pages = [site / "topics" / topic_id / "index.html"] + parts
         html = {page: page.read_text(encoding="utf-8") for page in pages}
-        assert len(pages) == len(linked.topic_parts[topic_id]) > 1
+        assert len(pages) == len(ctx.topic_parts[topic_id]) > 1
         for extract in extracts:  # each extract shown on exactly one page of its topic
             anchor = f'id="extract-{extract.id}"'
             assert sum(text.count(anchor) for text in html.values()) == 1, extract.id
@@ -53,15 +55,16 @@ def test_a_long_topic_is_paged_and_every_link_resolves(monkeypatch, corpus: Path
 
 
 def test_a_crowded_stance_names_its_most_frequent_speakers_instead_of_every_extract(monkeypatch, corpus: Path):
-    from generator.render import topics
+    from generator.render.pages import topics
 
-    linked = check_briefing(corpus / "briefings", corpus / "seeds", corpus)
-    linked.directory_urls = False
-    topic = max(linked.topics, key=lambda t: len(linked.topic_extracts[t.id]))
-    full = topics.render_topic(linked, topic)
+    from generator.render.context import render_context
+
+    ctx = render_context(check_briefing(corpus / "briefings", corpus / "seeds", corpus), directory_urls=False)
+    topic = max(ctx.topics, key=lambda t: len(ctx.topic_extracts[t.id]))
+    full = topics.render_topic(ctx, topic)
     monkeypatch.setattr(topics, "STANCE_BOX_LINKS", 1)
     monkeypatch.setattr(topics, "STANCE_BOX_SPEAKERS", 1)
-    short = topics.render_topic(linked, topic)
+    short = topics.render_topic(ctx, topic)
     box = short.split("## Evidence")[0]
     assert re.search(r"\*\*Stated or confirmed \(\d+\):\*\* \[[^\]]+\]\(#extract-[a-z0-9-]+\) \(\d+\); and \d+ other speakers? "
                      r"\(all in the evidence below\)", box), box

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlfile import YamlFileError, YList, YMap, read_yaml
+from generator.load.yaml_file import YamlFileError, YList, YMap, read_yaml
 
 
 def _read(tmp_path: Path, text: str | bytes):

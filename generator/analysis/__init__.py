@@ -1,1 +1,1 @@
-"""Analysis across sources: timeline, figures, who said what, corroboration, discrepancies."""
+"""Analyse stage: the timeline, figures, claims and discrepancies across sources."""

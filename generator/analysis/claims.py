@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..link import LinkedBriefing
+from ..link.linked import LinkedBriefing
 from ..model import Claim, Extract, Position
-
-SUPPORTING = ("asserts", "expects")
+from ..vocab import SUPPORTING_CLAIM_STANCES
 
 
 @dataclass(frozen=True)
@@ -43,15 +42,15 @@ def stands(linked: LinkedBriefing, claim: Claim) -> list[Stand]:
     return result
 
 
-def matrix_actors(linked: LinkedBriefing, claims: list[Claim]) -> list[str]:
+def matrix_actors(linked: LinkedBriefing, claims: tuple[Claim, ...]) -> tuple[str, ...]:
     """Every actor with a position on any claim, by name."""
     actors = {s.actor for c in claims for s in stands(linked, c)}
-    return sorted(actors, key=lambda a: (linked.dataset.entities[a].name.casefold(), a))
+    return tuple(sorted(actors, key=lambda a: (linked.dataset.entities[a].name.casefold(), a)))
 
 
 def claim_corroboration(linked: LinkedBriefing, claim: Claim) -> Corroboration:
     """Articles and actors supporting a claim (asserting or expecting it)."""
-    supporting = [s for s in stands(linked, claim) if s.position.stance in SUPPORTING]
+    supporting = [s for s in stands(linked, claim) if s.position.stance in SUPPORTING_CLAIM_STANCES]
     return Corroboration(tuple(dict.fromkeys(s.extract.source for s in supporting)),
                          tuple(dict.fromkeys(s.actor for s in supporting)))
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..link import LinkedBriefing
+from ..link.linked import LinkedBriefing
 from ..model import Extract
-from ..provenance import fold_marks
+from ..routes import discrepancy_anchor
+from ..text import fold_marks
 from .claims import stands
-from .figure_groups import FigureGroup
+from .figures import FigureGroup
 
 SHINGLE_WORDS = 12  # long enough that a shared run is a quotation, not stock phrasing
 COMMON_SHINGLE = 12  # a run of words shared by more extracts than this is stock phrasing, not a quote
@@ -82,14 +83,14 @@ def _pairs_sharing_a_run(linked: LinkedBriefing, extracts: list[Extract]) -> Wor
     return sorted(pairs)
 
 
-def same_words_other_speaker(linked: LinkedBriefing, pairs: WordPairs | None = None) -> list[Discrepancy]:
+def same_words_other_speaker(linked: LinkedBriefing) -> list[Discrepancy]:
     """The same run of words attributed to different speakers by different sources."""
     found = []
     entities = linked.dataset.entities
-    for a_id, b_id in repeated_word_pairs(linked) if pairs is None else pairs:
+    for a_id, b_id in repeated_word_pairs(linked):
         a, b = linked.dataset.extracts[a_id], linked.dataset.extracts[b_id]
         found.append(Discrepancy(
-            f"words-{a_id}--{b_id}", "words",
+            discrepancy_anchor("words", a_id, b_id), "words",
             f"The same words are attributed to {entities[a.speaker].name} and to {entities[b.speaker].name}",
             (f"{linked.dataset.sources[a.source].headline}: {entities[a.speaker].name}",
              f"{linked.dataset.sources[b.source].headline}: {entities[b.speaker].name}"),
@@ -97,7 +98,7 @@ def same_words_other_speaker(linked: LinkedBriefing, pairs: WordPairs | None = N
     return found
 
 
-def differing_figures(linked: LinkedBriefing, groups: list[FigureGroup]) -> list[Discrepancy]:
+def differing_figures(linked: LinkedBriefing, groups: tuple[FigureGroup, ...]) -> list[Discrepancy]:
     """Figures for the same quantity that cannot all be true at once."""
     found = []
     for group in groups:
@@ -113,7 +114,7 @@ def differing_figures(linked: LinkedBriefing, groups: list[FigureGroup]) -> list
             f"{value}: {linked.name_of(claimant)}, as of {', '.join(dict.fromkeys(r.as_of.human() for r in rows))} "
             f"(in {_articles(len({r.extract.source for r in rows}))})"
             for (value, claimant), rows in lines.items())
-        found.append(Discrepancy(f"figures-{group.quantity.id}", "figures",
+        found.append(Discrepancy(discrepancy_anchor("figures", group.quantity.id), "figures",
                                  f"Figures differ for: {group.quantity.title}", details,
                                  tuple(dict.fromkeys(r.extract for r in conflicting))))
     return found
@@ -128,7 +129,7 @@ def differing_event_dates(linked: LinkedBriefing) -> list[Discrepancy]:
         clashing = [(e, s) for e, s in dated if any(not s.overlaps(t) for _, t in dated)]
         if clashing:
             details = tuple(f"{s.human()} ({data.sources[e.source].headline})" for e, s in clashing)
-            found.append(Discrepancy(f"dates-{event.id}", "dates", f"Different dates for: {event.title}", details,
+            found.append(Discrepancy(discrepancy_anchor("dates", event.id), "dates", f"Different dates for: {event.title}", details,
                                      tuple(dict.fromkeys(e for e, _ in clashing))))
     return found
 
@@ -146,7 +147,7 @@ def contradictions(linked: LinkedBriefing) -> list[Discrepancy]:
         involved = tuple(dict.fromkeys(s for pair in clash for s in pair))
         details = tuple(dict.fromkeys(
             f"{linked.name_of(s.actor)} {s.position.stance} ({linked.reported_on(s.extract).human()})" for s in involved))
-        found.append(Discrepancy(f"contradiction-{claim.id}", "contradiction", f"Asserted and denied: {claim.text}", details,
+        found.append(Discrepancy(discrepancy_anchor("contradiction", claim.id), "contradiction", f"Asserted and denied: {claim.text}", details,
                                  tuple(dict.fromkeys(s.extract for s in involved))))
     return found
 
@@ -155,9 +156,7 @@ def _articles(count: int) -> str:
     return f"{count} article" if count == 1 else f"{count} articles"
 
 
-def find_discrepancies(linked: LinkedBriefing, groups: list[FigureGroup],
-                       word_pairs: Callable[[], WordPairs] | None = None) -> list[Discrepancy]:
-    """Every kind of discrepancy, in a stable order; `word_pairs`, when given, supplies the repeated words."""
-    others = differing_figures(linked, groups) + differing_event_dates(linked) + contradictions(linked)
-    # Asked for last: on large briefings the pairs come from a second process, working meanwhile.
-    return same_words_other_speaker(linked, word_pairs() if word_pairs else None) + others
+def find_discrepancies(linked: LinkedBriefing, groups: tuple[FigureGroup, ...]) -> tuple[Discrepancy, ...]:
+    """Every kind of discrepancy, in a stable order."""
+    return tuple(same_words_other_speaker(linked) + differing_figures(linked, groups) + differing_event_dates(linked)
+                 + contradictions(linked))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..link import LinkedBriefing
+from ..link.linked import LinkedBriefing
 from ..model import DateSpan, Extract, PartialDate
+from ..routes import event_anchor, statement_anchor
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def _event_span(extracts: list[Extract]) -> DateSpan | None:
     return DateSpan(start, end)
 
 
-def build_timeline(linked: LinkedBriefing) -> list[TimelineEntry]:
+def build_timeline(linked: LinkedBriefing) -> tuple[TimelineEntry, ...]:
     """Events (curated, dated from their evidence) and statements (by speaker and day), in date order."""
     data = linked.dataset
     entries: list[TimelineEntry] = []
@@ -43,7 +44,7 @@ def build_timeline(linked: LinkedBriefing) -> list[TimelineEntry]:
         extracts = [data.extracts[i] for i in event.evidence if i in data.extracts]
         span = _event_span(extracts)
         if span is not None:
-            entries.append(TimelineEntry(f"event-{event.id}", "event", span, event.title, tuple(extracts), event=event.id))
+            entries.append(TimelineEntry(event_anchor(event.id), "event", span, event.title, tuple(extracts), event=event.id))
     statements: dict[tuple[PartialDate, str], list[Extract]] = {}
     for extract in data.extracts.values():
         if extract.speaker and extract.said_on:
@@ -52,7 +53,7 @@ def build_timeline(linked: LinkedBriefing) -> list[TimelineEntry]:
         extracts.sort(key=lambda e: (data.sources[e.source].published, e.source, e.id))
         name = data.entities[speaker].name
         stances = ", ".join(dict.fromkeys(e.stance for e in extracts))
-        entries.append(TimelineEntry(f"said-{day.iso()}-{speaker}", "statement", DateSpan(day, day),
+        entries.append(TimelineEntry(statement_anchor(day.iso(), speaker), "statement", DateSpan(day, day),
                                      f"{name}: {stances}", tuple(extracts), speaker=speaker))
     entries.sort(key=lambda t: (t.span.start.first_day(), t.span.end.last_day(), t.kind, t.title, t.anchor))
-    return entries
+    return tuple(entries)

@@ -1,1 +1,1 @@
-"""Render stage: linked data -> Markdown pages."""
+"""Render stage: every page of the site as Markdown, by page path; knows nothing of MkDocs."""

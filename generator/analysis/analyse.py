@@ -1,0 +1,57 @@
+"""Run every analysis once, after linking, and index the results by extract for cross-links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..link.linked import LinkedBriefing
+from ..model import Claim
+from .claims import matrix_actors
+from .discrepancies import Discrepancy, find_discrepancies
+from .figures import FigureGroup, group_figures
+from .timeline import TimelineEntry, build_timeline
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the analysis pages show, plus reverse indexes from extracts to those results."""
+
+    timeline: tuple[TimelineEntry, ...]
+    figure_groups: tuple[FigureGroup, ...]
+    claims: tuple[Claim, ...]
+    actors: tuple[str, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    by_extract_timeline: dict[str, tuple[TimelineEntry, ...]]
+    by_extract_figures: dict[str, tuple[FigureGroup, ...]]
+    by_extract_discrepancies: dict[str, tuple[Discrepancy, ...]]
+    by_extract_claims: dict[str, tuple[Claim, ...]]
+
+
+def analyse(linked: LinkedBriefing) -> Analysis:
+    """Timeline, figure groups, claims matrix and discrepancies for the whole briefing."""
+    timeline = build_timeline(linked)
+    groups = group_figures(linked)
+    claims = tuple(sorted(linked.dataset.claims.values(), key=lambda c: (c.order, c.id)))
+    discrepancies = find_discrepancies(linked, groups)
+    by_timeline: dict[str, list[TimelineEntry]] = {}
+    for entry in timeline:
+        for extract in entry.extracts:
+            by_timeline.setdefault(extract.id, []).append(entry)
+    by_figures: dict[str, list[FigureGroup]] = {}
+    for group in groups:
+        for extract_id in dict.fromkeys(row.extract.id for row in group.rows):
+            by_figures.setdefault(extract_id, []).append(group)
+    by_discrepancies: dict[str, list[Discrepancy]] = {}
+    for discrepancy in discrepancies:
+        for extract in discrepancy.extracts:
+            by_discrepancies.setdefault(extract.id, []).append(discrepancy)
+    by_claims: dict[str, list[Claim]] = {}
+    for claim in claims:
+        for extract_id in dict.fromkeys(p.extract for p in claim.positions):
+            by_claims.setdefault(extract_id, []).append(claim)
+    return Analysis(timeline, groups, claims, matrix_actors(linked, claims), discrepancies,
+                    _frozen(by_timeline), _frozen(by_figures), _frozen(by_discrepancies), _frozen(by_claims))
+
+
+def _frozen(index: dict[str, list]) -> dict[str, tuple]:
+    return {key: tuple(values) for key, values in index.items()}

@@ -1,0 +1,1 @@
+"""Check stage: editorial warnings (fail strict builds) and notes for readers' caution."""

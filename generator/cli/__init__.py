@@ -1,0 +1,1 @@
+"""The command line: `python -m generator COMMAND`; parses arguments and maps errors to exit codes."""

@@ -1,0 +1,23 @@
+"""`export DIR`: the generated pages, the hand-written docs and a JSON dataset, buildable without the plugin."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ...export.folder import export
+from ...settings import project_settings
+
+
+def register(subparsers) -> None:
+    """Add the `export` command."""
+    parser = subparsers.add_parser("export", help="write the generated Markdown tree and a JSON dataset to DIR")
+    parser.add_argument("directory", type=Path, help="new or empty folder to write into (never inside docs/, the data or the seeds)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the export; 0 when done."""
+    site = export(project_settings(args.root), args.directory)
+    print(f"exported {len(site.pages)} generated pages, the hand-written docs and data/briefing.json to {args.directory}")
+    return 0

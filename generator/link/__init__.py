@@ -1,0 +1,1 @@
+"""Link stage: indexes and cross-references over the verified data."""

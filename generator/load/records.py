@@ -1,0 +1,136 @@
+"""Load stage: read every YAML file under briefings/ into located raw records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ROOT_CAUSE, Location, ProblemList
+from .yaml_file import YamlFileError, YList, YMap, YStr, line_of, read_yaml
+
+SECTIONS = ("briefing", "sources", "topics", "entities", "quantities", "extracts", "events", "claims")
+FILE_KEYS = (*SECTIONS, "source")
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One entry of a section (a source, topic, entity, extract or the briefing) as written."""
+
+    section: str
+    data: YMap
+    file: str
+    default_source: YStr | None = None
+
+    def at(self, key: str | None = None) -> Location:
+        """Location of the record, or of one of its keys."""
+        if key is not None and key in self.data.key_lines:
+            return Location(self.file, self.data.key_lines[key])
+        return Location(self.file, self.data.line)
+
+
+def briefing_files(briefings_dir: Path) -> list[Path]:
+    """Every YAML file under the briefings folder, in a stable order."""
+    files = [p for p in briefings_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()]
+    return sorted(files, key=lambda p: p.relative_to(briefings_dir).as_posix())
+
+
+@dataclass(frozen=True)
+class UnreadableFile:
+    """A file that could not be read as YAML: its records are missing, so references to them are not errors of their own."""
+
+    shown_as: str
+    text: str
+
+    def may_define(self, ident: str) -> bool:
+        """Whether the id is written in the file, so that the file probably defines it."""
+        return re.search(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", self.text) is not None
+
+
+@dataclass(frozen=True)
+class LoadedFiles:
+    """What the load stage read: every record, and the files it could not read."""
+
+    records: tuple[RawRecord, ...]
+    unreadable: tuple[UnreadableFile, ...] = ()
+
+    def unreadable_file_defining(self, ident: str) -> UnreadableFile | None:
+        """The unreadable file that probably defines an id, if any."""
+        return next((f for f in self.unreadable if f.may_define(ident)), None)
+
+
+def load_records(briefings_dir: Path, shown_root: Path, problems: ProblemList) -> LoadedFiles:
+    """Read all files; record problems instead of stopping at the first."""
+    records: list[RawRecord] = []
+    unreadable: list[UnreadableFile] = []
+    if not briefings_dir.is_dir():
+        problems.add(Location(str(briefings_dir)), "the briefings folder does not exist", rank=ROOT_CAUSE)
+        return LoadedFiles(())
+    for path in briefing_files(briefings_dir):
+        shown = _shown(path, shown_root)
+        try:
+            top = read_yaml(path, shown, problems.items)
+        except YamlFileError as exc:
+            problems.extend(exc.problems)
+            unreadable.append(UnreadableFile(shown, _raw_text(path)))
+            continue
+        records.extend(_records_of_file(top, shown, problems))
+    return LoadedFiles(tuple(records), tuple(unreadable))
+
+
+def _raw_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _records_of_file(top, shown: str, problems: ProblemList) -> list[RawRecord]:
+    if top is None:
+        problems.add(Location(shown, 1), "file is empty", f"Start it with one of: {', '.join(SECTIONS)}.")
+        return []
+    if not isinstance(top, YMap):
+        problems.add(Location(shown, line_of(top, 1)), "the file must be a mapping with sections such as `extracts:`",
+                     f"Start it with one of: {', '.join(SECTIONS)}.")
+        return []
+    for key in top:
+        if key not in FILE_KEYS:
+            problems.add(Location(shown, top.key_lines[key]), f"unknown section {key!r}",
+                         f"Known sections: {', '.join(FILE_KEYS)}.")
+    default_source = top.get("source")
+    if default_source is not None and not isinstance(default_source, YStr):
+        problems.add(Location(shown, top.key_lines["source"]), "`source` must be a source id")
+        default_source = None
+    if default_source is not None and "extracts" not in top:
+        problems.add(Location(shown, top.key_lines["source"]), "`source` at the top of a file only applies to `extracts`")
+    records: list[RawRecord] = []
+    for section in SECTIONS:
+        if section not in top:
+            continue
+        value = top[section]
+        where = Location(shown, top.key_lines[section])
+        if section == "briefing":
+            if isinstance(value, YMap):
+                records.append(RawRecord(section, value, shown))
+            else:
+                problems.add(where, "`briefing` must be a mapping (title, description, key_facts)")
+            continue
+        if isinstance(value, YStr) and value == "":
+            continue
+        if not isinstance(value, YList):
+            problems.add(where, f"`{section}` must be a list of entries, each starting with `- id:`")
+            continue
+        for item in value:
+            if isinstance(item, YMap):
+                records.append(RawRecord(section, item, shown, default_source if section == "extracts" else None))
+            else:
+                problems.add(Location(shown, line_of(item, where.line)),
+                             f"each entry of `{section}` must be a mapping of fields, starting with `- id:`")
+    return records

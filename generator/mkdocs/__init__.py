@@ -1,0 +1,1 @@
+"""MkDocs glue: the plugin, its options, theme fixes, Pagefind, and the safe publish path."""

@@ -1,0 +1,30 @@
+"""The generated pages as MkDocs files in memory: navigation rules, clash checks and edit links."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..routes import in_nav, output_file
+
+
+def add_pages(files: Files, config, pages: dict[str, str], origins: dict[str, str], root: Path) -> Files:
+    """Add each page as a generated file; a hand-written file that would become the same site file is an error."""
+    # Compared by the file each becomes: docs/timeline.html would clash with timeline.md as surely as docs/timeline.md.
+    written = {f.dest_uri: f.src_uri for f in files}
+    clashes = [f"{written[uri]} ({uri})" for path in pages if (uri := output_file(path, config.use_directory_urls)) in written]
+    if clashes:
+        raise PluginError("generated pages would replace hand-written files in docs/: " + ", ".join(clashes)
+                          + "\nRename or remove those files; the generator owns these paths.")
+    for path, markdown in pages.items():
+        inclusion = InclusionLevel.UNDEFINED if in_nav(path) else InclusionLevel.NOT_IN_NAV
+        generated = File.generated(config, path, content=markdown, inclusion=inclusion)
+        # Edit links of generated pages point at the YAML the page comes from, not at docs/;
+        # a page from no file (the Pagefind search page) gets none.
+        origin = origins.get(path)
+        generated.edit_uri = Path(os.path.relpath(root / origin, config.docs_dir)).as_posix() if origin else None
+        files.append(generated)
+    return files

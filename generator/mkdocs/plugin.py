@@ -1,0 +1,107 @@
+"""Thin MkDocs glue: run the pipeline, add its pages as in-memory files, watch the data."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from ..errors import BriefingError, GeneratorError
+from ..outputs import mark_site, refuse_site_dir
+from ..pipeline import GeneratedSite, generate_site
+from ..routes import SEARCH
+from ..settings import ProjectSettings
+from . import pagefind
+from .config import BriefingConfig
+from .files import add_pages
+from .theme import fix_theme_html
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """Adds the briefing's topic, source, entity and analysis pages to the site."""
+
+    def __init__(self) -> None:
+        self.site: GeneratedSite | None = None
+        self.last_good: GeneratedSite | None = None
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether we are serving (defining this hook also keeps the plugin alive across rebuilds)."""
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        """Read the settings; refuse a site folder whose cleaning would destroy data, and mark the site as ours."""
+        root = Path(config.config_file_path).resolve().parent
+        self.settings = ProjectSettings(root, Path(config.docs_dir).resolve(), (root / self.config.briefings).resolve(),
+                                        (root / self.config.seeds).resolve(), Path(config.site_dir).resolve(),
+                                        config.use_directory_urls, self.config.search)
+        try:
+            # MkDocs empties the site folder right after on_pre_build: this is the last moment to refuse.
+            mark_site(refuse_site_dir(self.settings.site_dir, root, self.settings.protected))
+            if self.config.search == "pagefind":
+                pagefind.check_config(config.plugins)
+        except GeneratorError as exc:
+            raise PluginError(str(exc)) from None
+        return config
+
+    def on_pre_build(self, config) -> None:
+        """Check all data before MkDocs touches the site folder; a data problem stops the build."""
+        settings = self.settings
+        try:
+            self.site = generate_site(settings.briefings_dir, settings.seeds_dir, settings.root, settings.directory_urls)
+        except BriefingError as exc:
+            if not (self.serving and self.last_good):
+                raise PluginError(exc.report()) from None
+            # While serving, keep the last good site up and say why it is stale. Printed, not logged:
+            # MkDocs would count a logged error and, in strict mode, refuse to serve anything.
+            print(f"ERROR    -  {exc.report()}\nERROR    -  serving the last good version of the briefing until this is fixed",
+                  file=sys.stderr, flush=True)
+            self.site = self.last_good
+            return
+        self.last_good = self.site
+        for warning in self.site.briefing.warnings:
+            log.warning(str(warning))
+        log.info(self.site.summary())
+
+    def on_files(self, files, config):
+        """Add the generated pages (and the Pagefind search page); a hand-written page at their path is an error."""
+        pages = {**self.site.pages, SEARCH: pagefind.SEARCH_MARKDOWN} if self.config.search == "pagefind" else self.site.pages
+        files = add_pages(files, config, pages, self.site.origins, self.settings.root)
+        self.page_date = self.site.page_date
+        if not self.serving:
+            # A one-off build needs the briefing's data no more (the pages now live in the files):
+            # freeing it before MkDocs renders every page lowers the build's peak memory.
+            self.site = self.last_good = None
+        return files
+
+    def on_pre_page(self, page, config, files):
+        """Date every page by the latest source, not the clock, so rebuilds are byte-identical."""
+        if self.page_date:
+            page.update_date = self.page_date
+        return page
+
+    def on_post_page(self, output: str, page, config) -> str:
+        """Remove the theme's few invalid attributes; with Pagefind, mark the page for its indexer."""
+        output = fix_theme_html(output)
+        if self.config.search == "pagefind":
+            output = pagefind.mark_page(output, page.url, page.file.src_uri, config.use_directory_urls)
+        return output
+
+    def on_post_build(self, config) -> None:
+        """With Pagefind, index the finished site; an indexer failure fails the build."""
+        if self.config.search == "pagefind":
+            try:
+                log.info(pagefind.build_index(Path(config.site_dir), directory_urls=config.use_directory_urls))
+            except GeneratorError as exc:
+                raise PluginError(str(exc)) from None
+
+    def on_serve(self, server, config, builder):
+        """Rebuild when editors change the YAML or the seeds."""
+        server.watch(str(self.settings.briefings_dir))
+        server.watch(str(self.settings.seeds_dir))
+        return server

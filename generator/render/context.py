@@ -1,0 +1,97 @@
+"""What every page is rendered from: the checked briefing, the site's URL style, topic paging and shared caches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..analysis.analyse import Analysis
+from ..checks.checked import CheckedBriefing
+from ..link.linked import LinkedBriefing, Mention, SourceCoverage
+from ..model import Article, Citation, Dataset, Extract, PartialDate, Topic
+from .. import routes
+from ..routes import split_into_parts, topic_page
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """The checked briefing's data as pages need it, plus how the site serves pages and which page shows what.
+
+    The linked indexes are the same objects as in the briefing, held here directly because pages
+    read them hundreds of thousands of times on large briefings.
+    """
+
+    briefing: CheckedBriefing
+    directory_urls: bool  # how the site serves pages; raw HTML links must follow it
+    topic_parts: dict[str, tuple[tuple[Extract, ...], ...]]  # a topic's extracts, page by page
+    part_of: dict[tuple[str, str], int]  # (topic, extract) -> the topic page that shows it
+    analysis: Analysis
+    linked: LinkedBriefing
+    dataset: Dataset
+    articles: dict[str, Article]
+    citations: dict[str, Citation]
+    topics: tuple[Topic, ...]
+    topic_extracts: dict[str, tuple[Extract, ...]]
+    topic_sources: dict[str, int]
+    paragraph_extracts: dict[tuple[str, int], tuple[Extract, ...]]
+    quote_mentions: dict[str, tuple[Mention, ...]]
+    mentions: dict[str, tuple[str, ...]]
+    said_by: dict[str, tuple[Extract, ...]]
+    mentioned_in: dict[str, tuple[Extract, ...]]
+    source_topics: dict[str, dict[str, int]]
+    coverage: dict[str, SourceCoverage]
+    shown_quotes: dict[str, str]
+    # Extract blocks that topic and entity pages share, rendered once per folder depth; never part of the data.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+    home_pages: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def __repr__(self) -> str:
+        return f"<RenderContext of {self.linked!r}>"
+
+    def name_of(self, entity_id: str) -> str:
+        """An entity's name; no entity means the article's own voice."""
+        return self.dataset.entities[entity_id].name if entity_id else "the article itself"
+
+    def reported_on(self, extract: Extract) -> PartialDate:
+        """When the statement was made, or else when its source was published."""
+        return extract.said_on or self.dataset.sources[extract.source].published
+
+    def shown_quote(self, extract: Extract) -> str:
+        """The quote exactly as the seed has it (runs of whitespace shown as one space)."""
+        return self.shown_quotes[extract.id]
+
+    def home_topic(self, extract: Extract) -> str:
+        """An extract's first topic in page order."""
+        return self.linked.home_topic(extract)
+
+    def home_page(self, extract: Extract) -> str:
+        """The topic page that carries an extract first (its first topic in page order)."""
+        page = self.home_pages.get(extract.id)
+        if page is None:
+            page = self.home_pages[extract.id] = self.page_on_topic(extract, self.home_topic(extract))
+        return page
+
+    def page_on_topic(self, extract: Extract, topic_id: str) -> str:
+        """The page of a topic that shows the extract (topics with many extracts have several)."""
+        return topic_page(topic_id, self.part_of.get((topic_id, extract.id), 1))
+
+    def topic_pages(self, topic_id: str) -> list[str]:
+        """All pages of a topic, first to last."""
+        return [topic_page(topic_id, n) for n in range(1, len(self.topic_parts.get(topic_id, ((),))) + 1)]
+
+
+def render_context(briefing: CheckedBriefing, directory_urls: bool) -> RenderContext:
+    """The context for rendering a checked briefing for a site with the given URL style."""
+    linked = briefing.linked
+    parts = {topic_id: tuple(tuple(part) for part in split_into_parts(list(extracts), linked.reported_on, routes.TOPIC_PAGE_EXTRACTS))
+             for topic_id, extracts in linked.topic_extracts.items()}
+    part_of = {(topic_id, extract.id): number for topic_id, topic_parts in parts.items()
+               for number, part in enumerate(topic_parts, start=1) for extract in part}
+    return RenderContext(
+        briefing=briefing, directory_urls=directory_urls, topic_parts=parts, part_of=part_of,
+        analysis=briefing.analysis, linked=linked, dataset=linked.dataset, articles=linked.articles,
+        citations=linked.citations, topics=linked.topics, topic_extracts=linked.topic_extracts,
+        topic_sources=linked.topic_sources, paragraph_extracts=linked.paragraph_extracts,
+        quote_mentions=linked.quote_mentions, mentions=linked.mentions, said_by=linked.said_by,
+        mentioned_in=linked.mentioned_in, source_topics=linked.source_topics, coverage=linked.coverage,
+        shown_quotes=linked.shown_quotes,
+    )

@@ -1,0 +1,51 @@
+"""schema.org JSON-LD for search engines and tools: NewsArticle per source, Quotation per extract.
+
+Raw HTML (JSON-LD, SVG links) is not rewritten by MkDocs, so its URLs follow the site's URL style:
+directory URLs (`topics/deployment/`) or file URLs (`topics/deployment.html`, which also work from file://).
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Extract, Source
+from ..routes import extract_anchor, paragraph_anchor, source_page, url_between
+from .context import RenderContext
+
+
+def _script(data: dict) -> str:
+    # Curated text must not be able to close the script element or smuggle markup.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def news_article(ctx: RenderContext, source: Source) -> str:
+    """JSON-LD for a source page."""
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "@id": "#article",
+            "headline": source.headline, "datePublished": source.published.iso(), "inLanguage": source.language}
+    if source.outlet.casefold() != "unknown":
+        data["publisher"] = {"@type": "Organization", "name": source.outlet}
+    if source.url:
+        data["url"] = source.url
+    return _script(data)
+
+
+def quotations(ctx: RenderContext, extracts: list[Extract], page: str) -> str:
+    """JSON-LD for the extracts shown on a topic page."""
+    items = []
+    for extract in extracts:
+        citation = ctx.citations.get(extract.id)
+        source = ctx.dataset.sources[extract.source]
+        item = {"@type": "Quotation", "@id": "#" + extract_anchor(extract.id), "text": ctx.shown_quote(extract),
+                "isBasedOn": {"@type": "NewsArticle", "@id": url_between(page, source_page(source.id), "article", ctx.directory_urls),
+                              "headline": source.headline,
+                              "url": url_between(page, source_page(source.id), paragraph_anchor(citation.line) if citation else "",
+                                                 ctx.directory_urls)}}
+        if extract.speaker:
+            speaker = ctx.dataset.entities[extract.speaker]
+            item["creator"] = {"@type": "Person" if speaker.kind == "person" else "Organization", "name": speaker.name}
+        if extract.said_on:
+            item["dateCreated"] = extract.said_on.iso()
+        items.append(item)
+    return _script({"@context": "https://schema.org", "@graph": items}) if items else ""

@@ -1,0 +1,86 @@
+"""The timeline page: a chart of the story's weeks, then every dated event and statement."""
+
+from __future__ import annotations
+
+import datetime
+from itertools import groupby
+
+from ...analysis.claims import event_corroboration
+from ...analysis.timeline import TimelineEntry
+from ...routes import TIMELINE, month_anchor, paragraph_link
+from ..context import RenderContext
+from ..markdown import md_inline, md_link, md_text, page_text, plural
+from ...model import PartialDate
+from ..blocks import CURATOR_LABEL, entity_link, extract_link, source_label
+from ..svg import Mark, chart_figure, timeline_svg
+
+PAGE = TIMELINE
+
+
+def chart_window(ctx: RenderContext) -> tuple[datetime.date, datetime.date]:
+    """The weeks the chart shows: a month before the first article to two months after the last."""
+    published = [s.published.first_day() for s in ctx.dataset.sources.values()]
+    return min(published) - datetime.timedelta(days=31), max(published) + datetime.timedelta(days=62)
+
+
+def _in_window(entry: TimelineEntry, window) -> bool:
+    return window[0] <= entry.span.start.first_day() and entry.span.end.last_day() <= window[1] and entry.span.start.day > 0
+
+
+def _sources_line(ctx: RenderContext, entry: TimelineEntry) -> str:
+    links = []
+    for source_id in entry.sources:
+        source = ctx.dataset.sources[source_id]
+        first = next(e for e in entry.extracts if e.source == source_id)
+        line = ctx.citations[first.id].line if first.id in ctx.citations else 0
+        links.append(md_link(source_label(source), paragraph_link(PAGE, source_id, line)))
+    return f"Reported in {plural(len(entry.sources), 'source')}: " + " · ".join(links)
+
+
+def _entry(ctx: RenderContext, entry: TimelineEntry) -> list[str]:
+    lines = [f'<div class="timeline-entry {entry.kind}" id="{entry.anchor}" markdown>', ""]
+    when = md_text(entry.span.human())
+    if entry.kind == "event":
+        voices = event_corroboration(entry.extracts).voices
+        lines.append(f"**{when} · Event:** {md_inline(entry.title)} *({CURATOR_LABEL})*")
+        lines += ["", _sources_line(ctx, entry) + (" · single source" if len(entry.sources) == 1 else ""), ""]
+        if voices:
+            lines += ["According to: " + ", ".join(entity_link(ctx, v, PAGE) for v in voices), ""]
+    else:
+        stances = ", ".join(dict.fromkeys(e.stance for e in entry.extracts))
+        lines.append(f"**{when} · Statement:** {entity_link(ctx, entry.speaker, PAGE)} {md_inline(stances)}")
+        lines += ["", _sources_line(ctx, entry), ""]
+    extracts = ", ".join(extract_link(ctx, e, PAGE, e.id) for e in entry.extracts)
+    lines += [f"Extracts: {extracts}", "{: .extract-meta }", "", "</div>", ""]
+    return lines
+
+
+def render_timeline(ctx: RenderContext) -> str:
+    """Chart above, list below; entries outside the chart's window are listed too."""
+    entries = ctx.analysis.timeline
+    window = chart_window(ctx)
+    shown = [e for e in entries if _in_window(e, window)]
+    lines = ["# Timeline", "",
+             "Every dated event (once, with all the articles that report it) and every dated statement, in date order. "
+             "Dates were resolved by the editors from the articles; see each extract for how.", ""]
+    if shown:
+        marks = [Mark(e.span.start.first_day(), e.span.end.last_day(), 0 if e.kind == "event" else 1,
+                      f"{e.span.human()}: {e.title}", f"#{e.anchor}") for e in shown]
+        first = min(m.start for m in marks)
+        last = max(m.end for m in marks)
+        title = f"Timeline of events and statements, {_human(first)} to {_human(last)}"
+        caption = (f"{len(shown)} of {len(entries)} entries: those dated to the day between {_human(window[0])} "
+                   f"and {_human(window[1])}. Select a mark to jump to it.")
+        lines += [chart_figure(timeline_svg(marks, ("Events", "Statements"), title), caption), ""]
+    lines += [f"{plural(sum(1 for e in entries if e.kind == 'event'), 'event')} and "
+              f"{plural(sum(1 for e in entries if e.kind == 'statement'), 'statement')} "
+              f"(grouped by speaker and day).", "{: .page-intro }", ""]
+    for (year, month), group in groupby(entries, key=lambda e: (e.span.start.year, e.span.start.month)):
+        lines += [f"## {md_text(PartialDate(year, month).human())} {{#{month_anchor(year, month)}}}", ""]
+        for entry in group:
+            lines += _entry(ctx, entry)
+    return page_text(lines)
+
+
+def _human(day: datetime.date) -> str:
+    return PartialDate(day.year, day.month, day.day).human()

@@ -1,0 +1,1 @@
+"""Editors' and reviewers' tools built on the pipeline: ingest and diff."""

@@ -1,0 +1,63 @@
+"""The words the data speaks in: stances, claim stances, qualifiers, entity kinds, reporting verbs.
+
+Each list lives here once; validation checks against it, analysis and pages group by it, and
+ingest's suggestions draw on it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# How an extract's speaker said what the quote reports.
+STANCES = (
+    "stated", "claimed", "assessed", "estimated", "reported", "confirmed", "denied",
+    "dismissed", "could not confirm", "did not deny", "declined to comment",
+    "did not comment", "warned", "accused", "condemned", "urged", "speculated", "expected",
+)
+# The same stances grouped as topic pages summarise them, from firmest to denial.
+STANCE_GROUPS = (
+    ("Stated or confirmed", ("stated", "confirmed", "reported", "accused", "warned", "condemned", "urged")),
+    ("Claimed, assessed or expected", ("claimed", "assessed", "estimated", "expected", "speculated")),
+    ("Could not confirm", ("could not confirm", "declined to comment", "did not comment")),
+    ("Did not deny", ("did not deny",)),
+    ("Denied or dismissed", ("denied", "dismissed")),
+)
+# Stances that are also the words an article uses to report them ("denied", "could not confirm"),
+# the multi-word ones first: "declined to comment" says more than the "said" after it.
+STANCE_VERBS = tuple(sorted((s for s in STANCES if s not in ("stated", "reported", "assessed", "estimated",
+                                                              "speculated", "expected")),
+                            key=lambda s: (-len(s.split()), STANCES.index(s))))
+
+# An actor's position on a key claim, and the positions that support it.
+CLAIM_STANCES = ("asserts", "expects", "cannot confirm", "denies", "does not deny", "doubts")
+SUPPORTING_CLAIM_STANCES = ("asserts", "expects")
+
+# Words that hedge a figure, by what they say about the true value.
+QUALIFIER_KINDS = {
+    "about": "approximate", "approximately": "approximate", "around": "approximate", "some": "approximate",
+    "at least": "at least", "more than": "at least", "over": "at least",
+    "up to": "up to", "nearly": "up to",
+}
+QUALIFIERS = tuple(QUALIFIER_KINDS)
+
+ENTITY_KINDS = ("person", "organisation", "country", "place", "group")
+ENTITY_KIND_TITLES = {
+    "person": "People",
+    "organisation": "Organisations",
+    "country": "Countries",
+    "place": "Places",
+    "group": "Groups and unnamed sources",
+}
+
+# Words that mark a quote as reporting what someone said; such an extract needs a speaker.
+REPORTING_VERBS = re.compile(
+    r"\b(?:said|says|stated|states|told|tells|according to|claimed|claims|announced|added|warned|warns|"
+    r"believes|assessed|estimated|noted|mentioned|revealed|denied|dismissed|urged|condemned|emphasized|"
+    r"flagged|informed|insisted|alleged)\b", re.IGNORECASE)
+
+# Dates that only make sense relative to the article's own date; their resolution must be recorded.
+# The lookahead on the first letters every alternative can start with makes the search twice as fast.
+RELATIVE_DATES = re.compile(
+    r"\b(?=[aeflmnostwy])(?:(?:on |last |this |next |earlier on |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"yesterday|today|tomorrow|(?:last|this|next) (?:week|month|year)|earlier this (?:week|month|year)|"
+    r"later that day|at the time)\b", re.IGNORECASE)
