@@ -1,9 +1,19 @@
-"""The plugin's options in mkdocs.yml; folders are relative to mkdocs.yml."""
+"""The plugin's options in mkdocs.yml (folders relative to it), and how the generator's settings and errors reach MkDocs."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+
+from ..errors import BriefingError, GeneratorError
+from ..pipeline import GeneratedSite, generate_site
+from ..settings import ProjectSettings
 
 
 class BriefingConfig(base.Config):
@@ -13,3 +23,33 @@ class BriefingConfig(base.Config):
     seeds = c.Type(str, default="seeds")
     # `pagefind` swaps Material's search for Pagefind's chunked index (see pagefind.py).
     search = c.Choice(("mkdocs", "pagefind"), default="mkdocs")
+
+
+def project_settings_of(config, options: BriefingConfig) -> ProjectSettings:
+    """The project's settings as MkDocs and the plugin's options give them (the CLI reads the same from mkdocs.yml)."""
+    root = Path(config.config_file_path).resolve().parent
+    return ProjectSettings(root, Path(config.docs_dir).resolve(), (root / options.briefings).resolve(),
+                           (root / options.seeds).resolve(), Path(config.site_dir).resolve(),
+                           config.use_directory_urls, options.search)
+
+
+@contextmanager
+def as_plugin_errors() -> Iterator[None]:
+    """Report the generator's errors the way MkDocs reports a plugin's: one message, no traceback."""
+    try:
+        yield
+    except GeneratorError as exc:
+        raise PluginError(exc.report() if isinstance(exc, BriefingError) else str(exc)) from None
+
+
+def generate_or_keep(settings: ProjectSettings, last_good: GeneratedSite | None) -> GeneratedSite:
+    """The briefing's pages; on bad data, the last good pages (while serving) after saying why, else a PluginError."""
+    try:
+        return generate_site(settings.briefings_dir, settings.seeds_dir, settings.root, settings.directory_urls)
+    except BriefingError as exc:
+        if last_good is None:
+            raise PluginError(exc.report()) from None
+        # Printed, not logged: MkDocs would count a logged error and, in strict mode, refuse to serve anything.
+        print(f"ERROR    -  {exc.report()}\nERROR    -  serving the last good version of the briefing until this is fixed",
+              file=sys.stderr, flush=True)
+        return last_good

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from ..errors import BriefingError, GeneratorError
 from ..outputs import mark_site, refuse_site_dir
-from ..pipeline import GeneratedSite, generate_site
+from ..pipeline import GeneratedSite
 from ..routes import SEARCH
-from ..settings import ProjectSettings
 from . import pagefind
-from .config import BriefingConfig
+from .config import BriefingConfig, as_plugin_errors, generate_or_keep, project_settings_of
 from .files import add_pages
 from .theme import fix_theme_html
 
@@ -36,41 +32,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config):
         """Read the settings; refuse a site folder whose cleaning would destroy data, and mark the site as ours."""
-        root = Path(config.config_file_path).resolve().parent
-        self.settings = ProjectSettings(root, Path(config.docs_dir).resolve(), (root / self.config.briefings).resolve(),
-                                        (root / self.config.seeds).resolve(), Path(config.site_dir).resolve(),
-                                        config.use_directory_urls, self.config.search)
-        try:
+        self.settings = settings = project_settings_of(config, self.config)
+        with as_plugin_errors():
             # MkDocs empties the site folder right after on_pre_build: this is the last moment to refuse.
-            mark_site(refuse_site_dir(self.settings.site_dir, root, self.settings.protected))
-            if self.config.search == "pagefind":
+            mark_site(refuse_site_dir(settings.site_dir, settings.root, settings.protected))
+            if settings.search == "pagefind":
                 pagefind.check_config(config.plugins)
-        except GeneratorError as exc:
-            raise PluginError(str(exc)) from None
         return config
 
     def on_pre_build(self, config) -> None:
-        """Check all data before MkDocs touches the site folder; a data problem stops the build."""
-        settings = self.settings
-        try:
-            self.site = generate_site(settings.briefings_dir, settings.seeds_dir, settings.root, settings.directory_urls)
-        except BriefingError as exc:
-            if not (self.serving and self.last_good):
-                raise PluginError(exc.report()) from None
-            # While serving, keep the last good site up and say why it is stale. Printed, not logged:
-            # MkDocs would count a logged error and, in strict mode, refuse to serve anything.
-            print(f"ERROR    -  {exc.report()}\nERROR    -  serving the last good version of the briefing until this is fixed",
-                  file=sys.stderr, flush=True)
-            self.site = self.last_good
-            return
-        self.last_good = self.site
-        for warning in self.site.briefing.warnings:
-            log.warning(str(warning))
-        log.info(self.site.summary())
+        """Check all data before MkDocs touches the site folder; bad data stops the build (serving keeps the last good pages)."""
+        self.site = generate_or_keep(self.settings, self.last_good if self.serving else None)
+        if self.site is not self.last_good:
+            self.last_good = self.site
+            for warning in self.site.briefing.warnings:
+                log.warning(str(warning))
+            log.info(self.site.summary())
 
     def on_files(self, files, config):
         """Add the generated pages (and the Pagefind search page); a hand-written page at their path is an error."""
-        pages = {**self.site.pages, SEARCH: pagefind.SEARCH_MARKDOWN} if self.config.search == "pagefind" else self.site.pages
+        pages = {**self.site.pages, SEARCH: pagefind.SEARCH_MARKDOWN} if self.settings.search == "pagefind" else self.site.pages
         files = add_pages(files, config, pages, self.site.origins, self.settings.root)
         self.page_date = self.site.page_date
         if not self.serving:
@@ -81,24 +62,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_pre_page(self, page, config, files):
         """Date every page by the latest source, not the clock, so rebuilds are byte-identical."""
-        if self.page_date:
-            page.update_date = self.page_date
+        page.update_date = self.page_date or page.update_date
         return page
 
     def on_post_page(self, output: str, page, config) -> str:
         """Remove the theme's few invalid attributes; with Pagefind, mark the page for its indexer."""
         output = fix_theme_html(output)
-        if self.config.search == "pagefind":
+        if self.settings.search == "pagefind":
             output = pagefind.mark_page(output, page.url, page.file.src_uri, config.use_directory_urls)
         return output
 
     def on_post_build(self, config) -> None:
         """With Pagefind, index the finished site; an indexer failure fails the build."""
-        if self.config.search == "pagefind":
-            try:
+        if self.settings.search == "pagefind":
+            with as_plugin_errors():
                 log.info(pagefind.build_index(Path(config.site_dir), directory_urls=config.use_directory_urls))
-            except GeneratorError as exc:
-                raise PluginError(str(exc)) from None
 
     def on_serve(self, server, config, builder):
         """Rebuild when editors change the YAML or the seeds."""
