@@ -2,70 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime
 from dataclasses import dataclass, field
 
+from .dates import DateSpan, PartialDate, When
 from .errors import Location
 
-@dataclass(frozen=True, order=True)
-class PartialDate:
-    """A calendar date known to the day, month or year: "2024-10-18", "2024-10", "2024"."""
-
-    year: int
-    month: int = 0
-    day: int = 0
-
-    def iso(self) -> str:
-        """The date as written in the data."""
-        parts = [f"{self.year:04d}"]
-        if self.month:
-            parts.append(f"{self.month:02d}")
-        if self.day:
-            parts.append(f"{self.day:02d}")
-        return "-".join(parts)
-
-    def first_day(self) -> datetime.date:
-        """The earliest day this date can mean."""
-        return datetime.date(self.year, self.month or 1, self.day or 1)
-
-    def last_day(self) -> datetime.date:
-        """The latest day this date can mean."""
-        month = self.month or 12
-        return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
-
-    def short(self) -> str:
-        """Compact form for tables: "18 Oct 2024"."""
-        full = self.human()
-        return " ".join(part[:3] if part.isalpha() else part for part in full.split())
-
-    def human(self) -> str:
-        """The date for readers: "18 October 2024"."""
-        months = ("January", "February", "March", "April", "May", "June", "July",
-                  "August", "September", "October", "November", "December")
-        if not self.month:
-            return str(self.year)
-        month = months[self.month - 1]
-        return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
-
-
-@dataclass(frozen=True)
-class DateSpan:
-    """An event date: one day (start == end) or a range "A to B"."""
-
-    start: PartialDate
-    end: PartialDate
-
-    def overlaps(self, other: "DateSpan") -> bool:
-        """True when the two spans can mean a common day (a month contains its days)."""
-        return self.start.first_day() <= other.end.last_day() and other.start.first_day() <= self.end.last_day()
-
-    def human(self) -> str:
-        """Readable form, e.g. "8 October 2024 – 13 October 2024"."""
-        if self.start == self.end:
-            return self.start.human()
-        return f"{self.start.human()} – {self.end.human()}"
-
+__all__ = ["DateSpan", "PartialDate", "When"]  # re-exported: every stage's records use them
 
 @dataclass(frozen=True)
 class SkippedLines:
@@ -94,6 +36,8 @@ class Source:
     skipped: tuple[SkippedLines, ...]
     subheadings: tuple[int, ...]
     location: Location
+    agency: str = ""  # a news agency or wire the text credits ("AFP"), whoever published it
+    translated_from: str = ""  # language code, when the text reads as a translation: quotes are then not the speakers' own words
 
 
 @dataclass(frozen=True)
@@ -130,6 +74,7 @@ class Entity:
     role: str
     coordinates: tuple[float, float] | None
     location: Location
+    voice_of: str = ""  # the entity this one speaks for (a spokesman's ministry, an agency's government): one voice
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -150,7 +95,11 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Figure:
-    """A number an extract gives: as written, as a value or range, for a quantity, by a claimant."""
+    """A number an extract gives: as written, as a value or range, for a quantity, by a claimant, of a kind.
+
+    `kind` says what the number describes (vocab.FIGURE_KINDS): a count or an estimate as of a
+    date, a target to be reached `by` a date, or a total counted `since` a date.
+    """
 
     quantity: str
     text: str
@@ -161,6 +110,9 @@ class Figure:
     claimed_by: str
     note: str
     location: Location
+    kind: str = "count"
+    by: PartialDate | None = None  # a target's horizon
+    since: PartialDate | None = None  # where a cumulative total starts
 
 
 @dataclass(frozen=True)
@@ -173,7 +125,7 @@ class Extract:
     topics: tuple[str, ...]
     speaker: str
     stance: str
-    said_on: PartialDate | None
+    said_on: When | None  # None when the text gives no day: the statement was reported by its source's date
     event_dates: tuple[DateSpan, ...]
     dates_note: str
     mentions: tuple[str, ...]
@@ -181,6 +133,7 @@ class Extract:
     line_hint: int
     location: Location
     figures: tuple[Figure, ...] = ()
+    words: str = ""  # whose words the quote is (vocab.WORDS); "" when derived from the quote and its source
 
 
 @dataclass(frozen=True)

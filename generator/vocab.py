@@ -28,6 +28,9 @@ STANCE_VERBS = tuple(sorted((s for s in STANCES if s not in ("stated", "reported
                                                               "speculated", "expected")),
                             key=lambda s: (-len(s.split()), STANCES.index(s))))
 
+# Stances of an actor who does not stand behind what is reported of them.
+UNSUPPORTING_STANCES = ("could not confirm", "denied", "dismissed")
+
 # An actor's position on a key claim, and the positions that support it.
 CLAIM_STANCES = ("asserts", "expects", "cannot confirm", "denies", "does not deny", "doubts")
 SUPPORTING_CLAIM_STANCES = ("asserts", "expects")
@@ -39,6 +42,31 @@ QUALIFIER_KINDS = {
     "up to": "up to", "nearly": "up to",
 }
 QUALIFIERS = tuple(QUALIFIER_KINDS)
+
+# What a figure describes: how many there were at a date (a count, or an estimate of one), how
+# many are planned or expected by a date, or how many have been counted since a date.
+FIGURE_KINDS = {
+    "count": "count",
+    "estimate": "estimate",
+    "target": "target or plan",
+    "cumulative": "total since",
+}
+
+# Whose words a quote is: the speaker's own (quoted by the article), the article's report of what
+# was said, or a translation of either.
+WORDS = {
+    "direct": "own words",
+    "reported": "reported speech",
+    "translated": "in translation",
+}
+
+# Conflicts between sources, by how directly they bear on who said what, with a title and an explanation.
+DISCREPANCY_KINDS = (
+    ("claimant", "Who stands behind it", "One article gives a figure or claim to an actor; another says that actor could not confirm or denied it."),
+    ("attribution", "Same words, different speakers", "Articles quote the same words but give them to different people."),
+    ("figures", "Figures that cannot both be true", "Figures for the same thing at the same time, which no single number fits, even allowing for rounding and hedges such as “about”."),
+    ("dates", "Dates that cannot both be right", "Articles date the same event to days that cannot coincide."),
+)
 
 ENTITY_KINDS = ("person", "organisation", "country", "place", "group")
 ENTITY_KIND_TITLES = {
@@ -61,3 +89,8 @@ RELATIVE_DATES = re.compile(
     r"\b(?=[aeflmnostwy])(?:(?:on |last |this |next |earlier on |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"yesterday|today|tomorrow|(?:last|this|next) (?:week|month|year)|earlier this (?:week|month|year)|"
     r"later that day|at the time)\b", re.IGNORECASE)
+# Words that place a statement in time without giving its day: it needs a resolved date or bound.
+UNDATED_TIME_WORDS = re.compile(
+    r"\b(?:previously|initially|earlier this (?:week|month|year)|(?:last|this|next) (?:week|month|year)|"
+    r"recently|in recent (?:days|weeks|months)|since last \w+|at the time|(?:on |last )?(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)|yesterday|today|tomorrow)\b", re.IGNORECASE)

@@ -140,11 +140,16 @@ def _page_text(built, path: str) -> str:
 
 def test_analysis_pages_show_the_real_disagreements(built):
     analysis = built["generated"].briefing.analysis
-    discrepancies = _page_text(built, "discrepancies.md")
-    assert "The same words are attributed to Mark Rutte and to Jens Stoltenberg" in unescape(discrepancies)
-    assert "Figures differ for: Total North Korean deployment to Russia" in unescape(discrepancies)
+    discrepancies = unescape(_page_text(built, "discrepancies.md"))
+    assert "Same words, two speakers: Mark Rutte or Jens Stoltenberg?" in discrepancies
+    # The attribution conflict over the 12,000 figure: the NIS's own estimate, or media reports it could not confirm.
+    assert "Whose figure is 12,000 soldiers?" in discrepancies
+    assert "National Intelligence Service could not confirm it" in discrepancies
+    # Asserted-and-denied is the story's dispute, not a conflict between sources; rounding is no conflict.
+    assert "Asserted and denied" not in discrepancies and "1.28 million" not in discrepancies
     figures = unescape(_page_text(built, "figures.md"))
-    assert "The sources differ:" in figures and "around 12,000" in figures
+    assert "Whose figure?:" in figures and "around 12,000" in figures
+    assert "10,000 by Dec 2024 (target, National Intelligence Service)" in figures  # a target line, not a point
     timeline = site_path(built["site"], "timeline.md").read_text(encoding="utf-8")
     assert timeline.count("<circle") + timeline.count("<rect") >= 20
     events = [e for e in analysis.timeline if e.kind == "event"]
@@ -153,7 +158,16 @@ def test_analysis_pages_show_the_real_disagreements(built):
     assert len(analysis.claims) >= 5 and len(analysis.actors) >= 5
     assert sum("topics/" in h for h in matrix.hrefs) >= sum(len(c.positions) for c in analysis.claims)
     corroboration = unescape(_page_text(built, "corroboration.md"))
-    assert "(single source)" in corroboration
+    assert "(single voice)" in corroboration
+
+
+def test_no_page_dates_an_undated_statement_as_said_on_the_report_day(built):
+    reactions = unescape(_page_text(built, "topics/reactions.md"))
+    assert re.search(r"Kremlin dismissed \(reported speech\) · CNN ?, paragraph at line 62 · said before 24 October 2024", reactions)
+    assert "said before 21 October 2024" in reactions  # Peskov's earlier "another hoax"
+    matrix = unescape(_page_text(built, "who-said-what.md"))
+    assert "before 24 Oct 2024" in matrix and "by 25 Oct 2024 (reported)" in matrix
+    assert "Dmitry Peskov denies 25 Oct 2024" not in matrix
 
 
 def test_extracts_are_flagged_and_linked_to_the_analysis(built):
@@ -161,7 +175,7 @@ def test_extracts_are_flagged_and_linked_to_the_analysis(built):
     for extract_id in ("stoltenberg-cannot-confirm", "rutte-official-position"):
         start = reactions.index(f'id="extract-{extract_id}"')
         block = reactions[start:reactions.index("</div>", start)]
-        assert "Discrepancy:" in block and re.search(r"discrepancies(/|\.html)#words-", block), extract_id
+        assert "Discrepancy:" in block and re.search(r"discrepancies(/|\.html)#attribution-", block), extract_id
     assert re.search(r"timeline(/|\.html)#said-2024-10-18-mark-rutte", block)
     assert "How it was said" in reactions and "Denied or dismissed" in reactions
 

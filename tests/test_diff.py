@@ -114,10 +114,10 @@ def test_committed_edits_are_reported_in_reader_terms(repo: Path, capsys) -> Non
     assert "### Discrepancies" not in out
     # The removed extract was line 9's only citation: a new coverage warning.
     assert "- New: briefings/sources.yml: line 9 of alpha.txt is neither cited" in out
-    pages = out.split("### Pages affected (12)")[1]
-    assert pages.startswith("\n\n<details><summary>12 pages</summary>\n\n- ") and pages.endswith("\n\n</details>\n")
+    pages = out.split("### Pages affected (11)")[1]
+    assert pages.startswith("\n\n<details><summary>11 pages</summary>\n\n- ") and pages.endswith("\n\n</details>\n")
     for url in ("`topics/history/`", "`topics/talks/`", "`sources/alpha/`", "`figures/`", "`entities/northland/`",
-                "`entities/ana-lee/`", "`discrepancies/`"):
+                "`entities/ana-lee/`"):
         assert f"- {url}" in pages
     assert "- `topics/history/` — History &#38; &#42;markup&#42; (changed)" in pages
     assert "<script>" not in out and "Traceback" not in out
@@ -128,15 +128,16 @@ def test_uncommitted_changes_against_head_show_a_new_discrepancy(repo: Path, cap
     commit(repo, "drop the 60 ships")
     assert diff(repo, "HEAD~1") == 0  # committed: the figures no longer disagree
     out = capsys.readouterr().out
-    assert "**Discrepancies:** 1 resolved" in out and "- **Resolved:** Figures differ for: Ships using the harbour" in out
-    assert "- removed: `lee-60-ships` “60”: 60 (Ana Lee, as of 2024-10-19)" in out
+    assert "**Discrepancies:** 1 resolved" in out and "- **Resolved:** Ships using the harbour: 40 or 60?" in out
+    assert "- removed: `lee-60-ships` “60”: 60 (Ana Lee, as of 19 Oct 2024)" in out
 
     (repo / BETA).write_text((repo / BETA).read_text(encoding="utf-8") + LEE_60, encoding="utf-8")
     assert diff(repo, "HEAD") == 0  # working tree, not committed
     out = capsys.readouterr().out
     assert "### Extracts added (1)" in out and "**`lee-60-ships`**: Ana Lee, claimed" in out
-    assert "- **New:** Figures differ for: Ships using the harbour (`figures-ships`)" in out
-    assert "  - 60: Ana Lee, as of 19 October 2024 (in 1 article)" in out
+    assert "- **New:** Ships using the harbour: 40 or 60? (`figures-ships--ministry-40-ships`)" in out
+    assert "  - Both describe 19 October 2024, and no number fits both 40 and 60." in out
+    assert "  - Ana Lee: 60 (19 Oct 2024)" in out
     assert "- added: `lee-60-ships` “60”" in out
 
 
@@ -278,7 +279,7 @@ def test_diff_briefings_figures_and_records_added(corpus: Path) -> None:
     assert (figure.status, figure.extract, figure.text) == ("changed", "ministry-40-ships", "40")
     assert [(c.field, c.old, c.new) for c in figure.changes] == [("qualifier", "", "about"), ("note", "", "Rounded.")]
     assert [(r.kind, r.status, r.id) for r in result.records] == [("entity", "added", "southland")]
-    assert [(d.status, d.anchor) for d in result.discrepancies] == [("changed", "figures-ships")]
+    assert [(d.status, d.anchor) for d in result.discrepancies] == [("changed", "figures-ships--ministry-40-ships")]
 
 
 def test_page_urls() -> None:

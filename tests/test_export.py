@@ -32,7 +32,7 @@ def test_export_of_the_real_briefing_builds_with_plain_mkdocs(tmp_path: Path, ca
     schema = json.loads((target / "data" / "briefing.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
     assert len(data["extracts"]) > 150 and len(data["sources"]) == 5
-    assert any(d["kind"] == "words" for d in data["discrepancies"])
+    assert {d["kind"] for d in data["discrepancies"]} == {"attribution", "claimant", "dates"}
     nis = next(e for e in data["extracts"] if e["id"] == "nis-1500-vladivostok")
     assert nis["line"] == 7 and nis["event_dates"] == [{"start": "2024-10-08", "end": "2024-10-13"}]
 
@@ -41,7 +41,7 @@ def test_schema_rejects_a_malformed_dataset(tmp_path: Path):
     assert main(["--root", str(REPO), "export", str(tmp_path / "e")]) == 0
     data = json.loads((tmp_path / "e" / "data" / "briefing.json").read_text(encoding="utf-8"))
     schema = json.loads((tmp_path / "e" / "data" / "briefing.schema.json").read_text(encoding="utf-8"))
-    data["extracts"][0]["said_on"] = "18 October"
+    data["extracts"][0]["said"] = "18 October"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
 

@@ -27,8 +27,8 @@ def test_indexes_of_the_fixture_corpus():
     linked = check_briefing(CORPUS / "briefings", CORPUS / "seeds", CORPUS).linked
     assert [t.id for t in linked.topics] == ["talks", "history"]
     assert [e.id for e in linked.topic_extracts["talks"]] == [
-        "northland-no-deal", "lee-not-serious", "treaty-1986", "lee-denies-offer", "ministry-cannot-confirm",
-        "ministry-denies-failure", "ministry-40-ships", "lee-60-ships"]
+        "northland-no-deal", "lee-not-serious", "treaty-1986", "lee-denies-offer", "ministry-denies-failure",
+        "ministry-40-ships", "ministry-cannot-confirm", "lee-60-ships"]  # a day stated sorts before "reported that day"
     assert [e.id for e in linked.paragraph_extracts[("alpha", 5)]] == ["northland-no-deal", "lee-not-serious"]
     assert [e.id for e in linked.said_by["ana-lee"]] == ["lee-not-serious", "lee-denies-offer", "lee-60-ships"]
     assert "ministry-cannot-confirm" in [e.id for e in linked.mentioned_in["northland"]]

@@ -8,6 +8,7 @@ from ..link.linked import LinkedBriefing
 from ..model import Claim
 from .claims import matrix_actors
 from .discrepancies import Discrepancy, find_discrepancies
+from .shared_words import repeated_word_pairs
 from .figures import FigureGroup, group_figures
 from .timeline import TimelineEntry, build_timeline
 
@@ -18,6 +19,7 @@ class Analysis:
 
     timeline: tuple[TimelineEntry, ...]
     figure_groups: tuple[FigureGroup, ...]
+    retold: tuple[tuple[str, str], ...]  # extracts of one speaker whose words two articles share: one statement retold
     claims: tuple[Claim, ...]
     actors: tuple[str, ...]
     discrepancies: tuple[Discrepancy, ...]
@@ -32,7 +34,8 @@ def analyse(linked: LinkedBriefing) -> Analysis:
     timeline = build_timeline(linked)
     groups = group_figures(linked)
     claims = tuple(sorted(linked.dataset.claims.values(), key=lambda c: (c.order, c.id)))
-    discrepancies = find_discrepancies(linked, groups)
+    pairs = repeated_word_pairs(linked)
+    discrepancies = find_discrepancies(linked, groups, pairs)
     by_timeline: dict[str, list[TimelineEntry]] = {}
     for entry in timeline:
         for extract in entry.extracts:
@@ -49,7 +52,8 @@ def analyse(linked: LinkedBriefing) -> Analysis:
     for claim in claims:
         for extract_id in dict.fromkeys(p.extract for p in claim.positions):
             by_claims.setdefault(extract_id, []).append(claim)
-    return Analysis(timeline, groups, claims, matrix_actors(linked, claims), discrepancies,
+    retold = tuple((a, b) for a, b in pairs if linked.dataset.extracts[a].speaker == linked.dataset.extracts[b].speaker)
+    return Analysis(timeline, groups, retold, claims, matrix_actors(linked, claims), discrepancies,
                     _frozen(by_timeline), _frozen(by_figures), _frozen(by_discrepancies), _frozen(by_claims))
 
 

@@ -1,162 +1,223 @@
-"""Discrepancies between sources, detected from the data; which side is right is never decided."""
+"""Conflicts between sources about the same fact, most important first; which side is right is never decided.
+
+Four kinds (vocab.DISCREPANCY_KINDS): the same words given to different speakers (attribution);
+a claim or figure one source gives to an actor while another says that actor could not confirm
+or denied it (claimant); figures that cannot both be true (figures); dates of one event that
+cannot be the same day (dates). A claim that some assert and others deny is the story's dispute,
+not a conflict between sources: the who-said-what page shows it.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..link.linked import LinkedBriefing
 from ..model import Extract
 from ..routes import discrepancy_anchor
-from ..text import fold_marks
+from ..vocab import DISCREPANCY_KINDS, SUPPORTING_CLAIM_STANCES, UNSUPPORTING_STANCES
 from .claims import stands
-from .figures import FigureGroup
+from .figures import FigureConflict, FigureGroup, FigureRow
+from .shared_words import WordPairs
 
-SHINGLE_WORDS = 12  # long enough that a shared run is a quotation, not stock phrasing
-COMMON_SHINGLE = 12  # a run of words shared by more extracts than this is stock phrasing, not a quote
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a conflict: who says what, and the extracts that say it."""
+
+    says: str
+    extracts: tuple[Extract, ...]
 
 
 @dataclass(frozen=True)
 class Discrepancy:
-    """One disagreement between sources, with every extract involved."""
+    """One conflict between sources about the same fact."""
 
     anchor: str
-    kind: str  # "words", "figures", "dates", "contradiction"
+    kind: str
     title: str
-    details: tuple[str, ...]
-    extracts: tuple[Extract, ...]
+    statement: str  # the conflict in one plain sentence
+    sides: tuple[Side, ...]
+    importance: int
+
+    @property
+    def extracts(self) -> tuple[Extract, ...]:
+        """Every extract involved, each once."""
+        return tuple(dict.fromkeys(e for side in self.sides for e in side.extracts))
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        """The statement and what each side says, as plain lines."""
+        return (self.statement, *(side.says for side in self.sides))
 
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+def _references(linked: LinkedBriefing) -> dict[str, int]:
+    """How central each extract is: cited by key facts (3), topic summaries (2), key claims and events (1 each)."""
+    data = linked.dataset
+    weight: dict[str, int] = {}
+    cited = ([(p.evidence, 3) for p in data.briefing.key_facts] + [(p.evidence, 2) for t in data.topics.values() for p in t.summary]
+             + [((p.extract for p in c.positions), 1) for c in data.claims.values()]
+             + [(e.evidence, 1) for e in data.events.values()])
+    for ids, points in cited:
+        for extract_id in ids:
+            weight[extract_id] = weight.get(extract_id, 0) + points
+    return weight
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(fold_marks(text).casefold())
+class _Finder:
+    """Builds discrepancies with the shared pieces: names, dates, and each extract's weight."""
+
+    def __init__(self, linked: LinkedBriefing):
+        self.linked, self.data = linked, linked.dataset
+        self.weight = _references(linked)
+
+    def who(self, extract: Extract) -> str:
+        return self.linked.name_of(extract.speaker) if extract.speaker else "the article itself"
+
+    def says(self, extract: Extract, what: str, when=None) -> str:
+        return f"{what} ({(when or self.linked.said(extract)).short()})"
+
+    def make(self, kind: str, ids: tuple[str, ...], title: str, statement: str, sides: tuple[Side, ...]) -> Discrepancy:
+        extracts = {e.id for side in sides for e in side.extracts}
+        importance = len(extracts) + sum(self.weight.get(i, 0) for i in extracts)
+        return Discrepancy(discrepancy_anchor(kind, *ids), kind, title, statement, sides, importance)
 
 
-WordPairs = list[tuple[str, str]]  # ids of two extracts, the smaller first, sorted
-
-
-def repeated_word_pairs(linked: LinkedBriefing) -> WordPairs:
-    """Extracts from different sources and speakers whose quotes share a run of SHINGLE_WORDS words."""
-    speaking = [extract for extract in linked.dataset.extracts.values() if extract.speaker]
-    return _pairs_sharing_a_run(linked, _may_share_a_run(linked, speaking))
-
-
-def _runs(linked: LinkedBriefing, extract: Extract) -> Iterator[tuple[str, ...]]:
-    # zip builds every run of SHINGLE_WORDS consecutive words in C, not word by word in Python.
-    words = _words(linked.shown_quote(extract))
-    return zip(*(words[i:] for i in range(SHINGLE_WORDS)))
-
-
-def _may_share_a_run(linked: LinkedBriefing, extracts: list[Extract]) -> list[Extract]:
-    # Runs are kept as their hashes, small numbers rather than tuples of words, so that the sets stay
-    # small and fast for a hundred thousand extracts; the set operations keep, in C, the hashes that
-    # occur more than once. Different runs can share a hash, rarely: the exact pass sorts that out.
-    hashes_of: list[tuple[Extract, set[int]]] = []
-    seen: set[int] = set()
-    repeated: set[int] = set()
-    for extract in extracts:
-        hashes = set(map(hash, _runs(linked, extract)))
-        hashes_of.append((extract, hashes))
-        repeated |= hashes & seen
-        seen |= hashes
-    return [extract for extract, hashes in hashes_of if not hashes.isdisjoint(repeated)]
-
-
-def _pairs_sharing_a_run(linked: LinkedBriefing, extracts: list[Extract]) -> WordPairs:
-    # Every extract that shares a run with another is among `extracts`, so grouping them by run
-    # gives the same groups as grouping all of them would.
-    index: dict[tuple[str, ...], list[Extract]] = {}
-    for extract in extracts:
-        for run in set(_runs(linked, extract)):
-            index.setdefault(run, []).append(extract)
-    pairs: set[tuple[str, str]] = set()
-    for group in index.values():
-        if len(group) == 1 or len(group) > COMMON_SHINGLE:
-            continue
-        for a in group:
-            for b in group:
-                if a.id < b.id and a.source != b.source and a.speaker != b.speaker:
-                    pairs.add((a.id, b.id))
-    return sorted(pairs)
-
-
-def same_words_other_speaker(linked: LinkedBriefing) -> list[Discrepancy]:
+def attribution_conflicts(finder: _Finder, pairs: WordPairs) -> list[Discrepancy]:
     """The same run of words attributed to different speakers by different sources."""
     found = []
-    entities = linked.dataset.entities
-    for a_id, b_id in repeated_word_pairs(linked):
-        a, b = linked.dataset.extracts[a_id], linked.dataset.extracts[b_id]
-        found.append(Discrepancy(
-            discrepancy_anchor("words", a_id, b_id), "words",
-            f"The same words are attributed to {entities[a.speaker].name} and to {entities[b.speaker].name}",
-            (f"{linked.dataset.sources[a.source].headline}: {entities[a.speaker].name}",
-             f"{linked.dataset.sources[b.source].headline}: {entities[b.speaker].name}"),
-            (a, b)))
+    for a_id, b_id in pairs:
+        a, b = finder.data.extracts[a_id], finder.data.extracts[b_id]
+        if a.speaker == b.speaker:
+            continue  # one statement retold by two articles
+        found.append(finder.make(
+            "attribution", (a_id, b_id), f"Same words, two speakers: {finder.who(a)} or {finder.who(b)}?",
+            f"Two articles quote the same words but give them to different people: {finder.who(a)} in one, "
+            f"{finder.who(b)} in the other.",
+            (Side(finder.says(a, finder.who(a)), (a,)), Side(finder.says(b, finder.who(b)), (b,)))))
     return found
 
 
-def differing_figures(linked: LinkedBriefing, groups: tuple[FigureGroup, ...]) -> list[Discrepancy]:
-    """Figures for the same quantity that cannot all be true at once."""
+def claimant_conflicts(finder: _Finder, groups: tuple[FigureGroup, ...]) -> list[Discrepancy]:
+    """A figure or claim one source gives to an actor, while another says that actor could not confirm or denied it."""
     found = []
     for group in groups:
-        conflicting = group.conflicting()
-        if not conflicting:
-            continue
-        # One line per figure and claimant, however many articles repeat it.
-        lines: dict[tuple[str, str], list] = {}
-        for row in conflicting:
-            value = f"{row.figure.qualifier + ' ' if row.figure.qualifier else ''}{row.figure.text}"
-            lines.setdefault((value, row.claimant), []).append(row)
-        details = tuple(
-            f"{value}: {linked.name_of(claimant)}, as of {', '.join(dict.fromkeys(r.as_of.human() for r in rows))} "
-            f"(in {_articles(len({r.extract.source for r in rows}))})"
-            for (value, claimant), rows in lines.items())
-        found.append(Discrepancy(discrepancy_anchor("figures", group.quantity.id), "figures",
-                                 f"Figures differ for: {group.quantity.title}", details,
-                                 tuple(dict.fromkeys(r.extract for r in conflicting))))
+        by_claimant: dict[str, list[FigureRow]] = {}
+        for row in group.rows:
+            by_claimant.setdefault(row.claimant, []).append(row)
+        doubted = [(other, doubt) for other in group.rows for doubt in _doubts_beside(finder, other)]
+        for other, doubt in doubted:
+            for row in by_claimant.get(doubt.speaker, []):
+                if row.extract.source == other.extract.source or not _same_figure(row, other):
+                    continue
+                name, unit = finder.linked.name_of(row.claimant), group.quantity.unit
+                found.append(finder.make(
+                    "claimant", (group.quantity.id, row.extract.id, other.extract.id),
+                    f"Whose figure is {row.figure.text} {unit}?",
+                    f"One article gives {_written(row)} {unit} as {name}’s own figure; another says the figure came from "
+                    f"{finder.linked.name_of(other.claimant)}, and that {name} {doubt.stance} it.",
+                    (Side(finder.says(row.extract, f"{name}: {_written(row)}", row.when), (row.extract,)),
+                     Side(finder.says(other.extract, f"{finder.linked.name_of(other.claimant)}: {_written(other)}; "
+                                                     f"{name} {doubt.stance}", other.when), (other.extract, doubt)))))
+    for claim in sorted(finder.data.claims.values(), key=lambda c: (c.order, c.id)):
+        by_actor: dict[str, list] = {}
+        for stand in stands(finder.linked, claim):
+            by_actor.setdefault(stand.actor, []).append(stand)
+        for actor, actor_stands in sorted(by_actor.items()):
+            backing = [s for s in actor_stands if s.position.stance in SUPPORTING_CLAIM_STANCES]
+            doubting = [s for s in actor_stands if s.position.stance not in SUPPORTING_CLAIM_STANCES
+                        and all(s.extract.source != b.extract.source for b in backing)]
+            if not backing or not doubting or all(b.extract.source == d.extract.source for b in backing for d in doubting):
+                continue
+            name = finder.linked.name_of(actor)
+            found.append(finder.make(
+                "claimant", (claim.id, actor), f"Does {name} stand behind it? {claim.text}",
+                f"Some articles report {name} backing this claim, another reports that {name} "
+                f"{' and '.join(dict.fromkeys(d.position.stance for d in doubting))} it.",
+                (Side(f"{name} {', '.join(dict.fromkeys(b.position.stance for b in backing))}", tuple(b.extract for b in backing)),
+                 Side(f"{name} {', '.join(dict.fromkeys(d.position.stance for d in doubting))}", tuple(d.extract for d in doubting)))))
     return found
 
 
-def differing_event_dates(linked: LinkedBriefing) -> list[Discrepancy]:
+def _doubts_beside(finder: _Finder, row: FigureRow) -> list[Extract]:
+    """Extracts in the figure's paragraph where someone other than its claimant could not confirm, denied or dismissed it."""
+    citation = finder.linked.citations.get(row.extract.id)
+    if citation is None:
+        return []
+    return [e for e in finder.linked.paragraph_extracts.get((citation.source, citation.line), ())
+            if e.speaker and e.speaker != row.claimant and e.stance in UNSUPPORTING_STANCES]
+
+
+def _same_figure(a: FigureRow, b: FigureRow) -> bool:
+    (a_low, a_high), (b_low, b_high) = a.interval(), b.interval()
+    return a_low <= b_high and b_low <= a_high
+
+
+def _written(row: FigureRow) -> str:
+    return f"{row.figure.qualifier} {row.figure.text}" if row.figure.qualifier else row.figure.text
+
+
+def figure_conflicts(finder: _Finder, groups: tuple[FigureGroup, ...]) -> list[Discrepancy]:
+    """Figures for one quantity that cannot both be true: one discrepancy per set of figures that conflict."""
+    found = []
+    for group in groups:
+        for component in _components(group.conflicts):
+            rows = sorted({id(r): r for c in component for r in (c.first, c.second)}.values(),
+                          key=lambda r: (r.interval()[0], r.extract.id))
+            low, high = rows[0], rows[-1]
+            others = len(rows) - 2
+            statement = component[0].why if len(component) == 1 else (
+                f"{len(rows)} figures for the same time cannot all be true; they range from {_written(low)} to {_written(high)}.")
+            found.append(finder.make(
+                "figures", (group.quantity.id, low.extract.id), f"{group.quantity.title}: {_written(low)} or {_written(high)}?",
+                statement,
+                (Side(finder.says(low.extract, f"{finder.linked.name_of(low.claimant)}: {_written(low)}", low.when), (low.extract,)),
+                 Side(finder.says(high.extract, f"{finder.linked.name_of(high.claimant)}: {_written(high)}"
+                                  + (f" (and {others} other figures)" if others else ""), high.when),
+                      tuple(r.extract for r in rows[1:])))))
+    return found
+
+
+def _components(conflicts: tuple[FigureConflict, ...]) -> list[list[FigureConflict]]:
+    """Conflicts grouped by the figures they share (figures that clash with one another)."""
+    parent: dict[int, int] = {}
+
+    def root(key: int) -> int:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for conflict in conflicts:
+        parent[root(id(conflict.first))] = root(id(conflict.second))
+    groups: dict[int, list[FigureConflict]] = {}
+    for conflict in conflicts:
+        groups.setdefault(root(id(conflict.first)), []).append(conflict)
+    return list(groups.values())
+
+
+def date_conflicts(finder: _Finder) -> list[Discrepancy]:
     """Evidence for one event that gives dates which cannot mean the same day."""
     found = []
-    data = linked.dataset
+    data = finder.data
     for event in sorted(data.events.values(), key=lambda e: e.id):
         dated = [(data.extracts[i], span) for i in event.evidence if i in data.extracts for span in data.extracts[i].event_dates]
         clashing = [(e, s) for e, s in dated if any(not s.overlaps(t) for _, t in dated)]
-        if clashing:
-            details = tuple(f"{s.human()} ({data.sources[e.source].headline})" for e, s in clashing)
-            found.append(Discrepancy(discrepancy_anchor("dates", event.id), "dates", f"Different dates for: {event.title}", details,
-                                     tuple(dict.fromkeys(e for e, _ in clashing))))
-    return found
-
-
-def contradictions(linked: LinkedBriefing) -> list[Discrepancy]:
-    """A claim asserted by one source and denied in another."""
-    found = []
-    for claim in sorted(linked.dataset.claims.values(), key=lambda c: (c.order, c.id)):
-        claim_stands = stands(linked, claim)
-        asserting = [s for s in claim_stands if s.position.stance == "asserts"]
-        denying = [s for s in claim_stands if s.position.stance == "denies"]
-        clash = [(a, d) for a in asserting for d in denying if a.extract.source != d.extract.source and a.actor != d.actor]
-        if not clash:
+        if not clashing:
             continue
-        involved = tuple(dict.fromkeys(s for pair in clash for s in pair))
-        details = tuple(dict.fromkeys(
-            f"{linked.name_of(s.actor)} {s.position.stance} ({linked.reported_on(s.extract).human()})" for s in involved))
-        found.append(Discrepancy(discrepancy_anchor("contradiction", claim.id), "contradiction", f"Asserted and denied: {claim.text}", details,
-                                 tuple(dict.fromkeys(s.extract for s in involved))))
+        clashing.sort(key=lambda pair: (pair[1].start.first_day(), pair[0].id))
+        (first, first_span), (last, last_span) = clashing[0], clashing[-1]
+        found.append(finder.make(
+            "dates", (event.id,), f"When? {event.title}",
+            f"The articles date this event to {first_span.human()} and to {last_span.human()}, which cannot be the same day.",
+            (Side(f"{first_span.human()}, according to {finder.who(first)}", tuple(e for e, s in clashing if not s.overlaps(last_span))),
+             Side(f"{last_span.human()}, according to {finder.who(last)}", tuple(e for e, s in clashing if s.overlaps(last_span))))))
     return found
 
 
-def _articles(count: int) -> str:
-    return f"{count} article" if count == 1 else f"{count} articles"
-
-
-def find_discrepancies(linked: LinkedBriefing, groups: tuple[FigureGroup, ...]) -> tuple[Discrepancy, ...]:
-    """Every kind of discrepancy, in a stable order."""
-    return tuple(same_words_other_speaker(linked) + differing_figures(linked, groups) + differing_event_dates(linked)
-                 + contradictions(linked))
+def find_discrepancies(linked: LinkedBriefing, groups: tuple[FigureGroup, ...], pairs: WordPairs) -> tuple[Discrepancy, ...]:
+    """Every conflict between sources, the most important first (most central extracts, most extracts)."""
+    finder = _Finder(linked)
+    found = (attribution_conflicts(finder, pairs) + claimant_conflicts(finder, groups) + figure_conflicts(finder, groups)
+             + date_conflicts(finder))
+    unique = {d.anchor: d for d in found}
+    kinds = [kind for kind, _, _ in DISCREPANCY_KINDS]
+    return tuple(sorted(unique.values(), key=lambda d: (-d.importance, kinds.index(d.kind), d.anchor)))

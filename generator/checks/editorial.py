@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..errors import Location, Problem
 from ..link.linked import LinkedBriefing
 from ..text import alias_pattern, relative_date, snippet
-from ..vocab import REPORTING_VERBS
+from ..vocab import REPORTING_VERBS, UNDATED_TIME_WORDS
 
 
 def coverage_warnings(linked: LinkedBriefing) -> list[Problem]:
@@ -29,7 +29,7 @@ def coverage_warnings(linked: LinkedBriefing) -> list[Problem]:
 
 
 def attribution_warnings(linked: LinkedBriefing) -> list[Problem]:
-    """Statements need a speaker; relative dates need a recorded resolution."""
+    """Statements need a speaker; relative dates need a recorded resolution; time words need a date or bound."""
     warnings = []
     for extract in sorted(linked.dataset.extracts.values(), key=lambda e: e.location):
         reporting = None if extract.speaker else REPORTING_VERBS.search(extract.quote)
@@ -40,6 +40,13 @@ def attribution_warnings(linked: LinkedBriefing) -> list[Problem]:
         if relative:
             warnings.append(Problem(extract.location, f"extract {extract.id!r} has the relative date «{relative}» but no `dates_note`",
                                     "Resolve it against the article's publication date in `said_on`/`event_dates` and say how in `dates_note`."))
+        # A statement's time words say when it was said; in the article's own narrative they date events.
+        undated = None if not extract.speaker or extract.said_on or extract.event_dates else UNDATED_TIME_WORDS.search(extract.quote)
+        if undated:
+            warnings.append(Problem(
+                extract.location, f"extract {extract.id!r} places what it reports in time («{undated.group(0)}») but gives no date or bound",
+                "Resolve it against the article's date: `said_on: 2024-10-17`, a range `2024-10-14 to 2024-10-20`, or a bound "
+                "`before 2024-10-24` (for `previously`, `initially`); `event_dates` for an event. Say how in `dates_note`."))
     return warnings
 
 

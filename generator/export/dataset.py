@@ -5,13 +5,20 @@ from __future__ import annotations
 from ..analysis.claims import claim_corroboration, stands
 from ..checks.checked import CheckedBriefing
 from ..link.linked import LinkedBriefing
-from ..model import DateSpan, PartialDate
+from ..model import DateSpan, PartialDate, When
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _date(value: PartialDate | None) -> str | None:
     return value.iso() if value else None
+
+
+def _when(when: When) -> dict:
+    """A time as exactly as the text gives it: kind ("on", "between", "before", "by", "after", "reported"),
+    its known first and last possible days, and how the site shows it."""
+    return {"kind": when.kind, "earliest": when.earliest.isoformat() if when.earliest else None,
+            "latest": when.latest.isoformat() if when.latest else None, "shown": when.short()}
 
 
 def _span(span: DateSpan) -> dict:
@@ -25,8 +32,9 @@ def _sources(linked: LinkedBriefing) -> list[dict]:
         article = linked.articles.get(source.id)
         result.append({
             "id": source.id, "seed": source.seed, "headline": source.headline, "headline_by": source.headline_by,
-            "outlet": source.outlet, "outlet_note": source.outlet_note, "published": source.published.iso(),
-            "published_note": source.published_note, "language": source.language, "url": source.url or None,
+            "outlet": source.outlet, "outlet_note": source.outlet_note, "agency": source.agency or None,
+            "published": source.published.iso(), "published_note": source.published_note, "language": source.language,
+            "translated_from": source.translated_from or None, "url": source.url or None,
             "coverage": {"cited": list(coverage.cited), "uncited": list(coverage.uncited), "skipped_lines": coverage.skipped_lines}
             if coverage else None,
             "paragraphs": [{"line": p.line, "kind": p.kind, "text": p.text, "skip_reason": p.skip_reason or None}
@@ -43,7 +51,8 @@ def _extracts(linked: LinkedBriefing) -> list[dict]:
             "id": extract.id, "source": extract.source, "quote": extract.quote,
             "seed_text": citation.seed_text if citation else None, "line": citation.line if citation else None,
             "topics": list(extract.topics), "speaker": extract.speaker or None, "stance": extract.stance or None,
-            "said_on": _date(extract.said_on), "event_dates": [_span(s) for s in extract.event_dates],
+            "words": linked.words.get(extract.id) or None,
+            "said": _when(linked.said(extract)), "event_dates": [_span(s) for s in extract.event_dates],
             "dates_note": extract.dates_note or None, "mentions": list(linked.mentions.get(extract.id, ())),
             "note": extract.note or None,
         })
@@ -53,7 +62,8 @@ def _extracts(linked: LinkedBriefing) -> list[dict]:
 def _figures(briefing: CheckedBriefing) -> list[dict]:
     return [{"extract": row.extract.id, "source": row.extract.source, "quantity": group.quantity.id,
              "text": row.figure.text, "low": row.figure.low, "high": row.figure.high,
-             "qualifier": row.figure.qualifier or None, "as_of": row.as_of.iso(), "claimed_by": row.claimant or None,
+             "qualifier": row.figure.qualifier or None, "kind": row.figure.kind, "time": _when(row.when),
+             "by": _date(row.figure.by), "since": _date(row.figure.since), "claimed_by": row.claimant or None,
              "note": row.figure.note or None}
             for group in briefing.analysis.figure_groups for row in group.rows]
 
@@ -64,9 +74,9 @@ def _claims(briefing: CheckedBriefing) -> list[dict]:
     for claim in briefing.analysis.claims:
         corroboration = claim_corroboration(linked, claim)
         result.append({"id": claim.id, "text": claim.text, "order": claim.order,
-                       "supporting_sources": list(corroboration.sources),
+                       "supporting_sources": list(corroboration.sources), "supporting_voices": list(corroboration.voices),
                        "positions": [{"extract": s.extract.id, "stance": s.position.stance, "actor": s.actor,
-                                      "date": linked.reported_on(s.extract).iso()} for s in stands(linked, claim)]})
+                                      "said": _when(linked.said(s.extract))} for s in stands(linked, claim)]})
     return result
 
 
@@ -83,16 +93,19 @@ def briefing_data(briefing: CheckedBriefing) -> dict:
         "topics": [{"id": t.id, "title": t.title, "order": t.order, "related": list(t.related),
                     "summary": [{"text": p.text, "evidence": list(p.evidence)} for p in t.summary]} for t in linked.topics],
         "entities": [{"id": e.id, "kind": e.kind, "name": e.name, "aliases": list(e.aliases), "role": e.role or None,
-                      "description": e.description, "coordinates": list(e.coordinates) if e.coordinates else None}
+                      "description": e.description, "coordinates": list(e.coordinates) if e.coordinates else None,
+                      "voice_of": e.voice_of or None}
                      for e in sorted(data.entities.values(), key=lambda e: e.id)],
         "quantities": [{"id": q.id, "title": q.title, "unit": q.unit, "description": q.description or None}
                        for q in data.quantities.values()],
         "extracts": _extracts(linked),
         "figures": _figures(briefing),
-        "events": [{"id": t.event, "title": t.title, "start": t.span.start.iso(), "end": t.span.end.iso(),
+        "events": [{"id": t.event, "title": t.title, "time": _when(t.when),
                     "evidence": [e.id for e in t.extracts], "sources": list(t.sources)}
                    for t in analysis.timeline if t.kind == "event"],
         "claims": _claims(briefing),
-        "discrepancies": [{"id": d.anchor, "kind": d.kind, "title": d.title, "details": list(d.details),
-                           "extracts": [e.id for e in d.extracts]} for d in analysis.discrepancies],
+        "discrepancies": [{"id": d.anchor, "kind": d.kind, "title": d.title, "statement": d.statement,
+                           "importance": d.importance,
+                           "sides": [{"says": side.says, "extracts": [e.id for e in side.extracts]} for side in d.sides]}
+                          for d in analysis.discrepancies],
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Article, Citation, Dataset, Extract, PartialDate, Topic
+from ..model import Article, Citation, Dataset, Extract, Topic, When
 from ..text import alias_pattern
 
 
@@ -55,6 +55,7 @@ class LinkedBriefing:
     mentioned_in: dict[str, tuple[Extract, ...]]
     source_topics: dict[str, dict[str, int]]  # source id -> topic id -> extracts
     coverage: dict[str, SourceCoverage]
+    words: dict[str, str]  # extract id -> whose words the quote is (vocab.WORDS), "" for the article's own voice
 
     def __repr__(self) -> str:
         # The default would print every field of a briefing: megabytes for a large one, in every traceback.
@@ -65,9 +66,9 @@ class LinkedBriefing:
         """An entity's name; no entity means the article's own voice."""
         return self.dataset.entities[entity_id].name if entity_id else "the article itself"
 
-    def reported_on(self, extract: Extract) -> PartialDate:
-        """When the statement was made, or else when its source was published."""
-        return reported_on(self.dataset, extract)
+    def said(self, extract: Extract) -> When:
+        """When the statement was made, as exactly as the text says: its date or bound, or only when it was reported."""
+        return said(self.dataset, extract)
 
     def home_topic(self, extract: Extract) -> str:
         """An extract's first topic in page order."""
@@ -78,9 +79,23 @@ class LinkedBriefing:
         return self.shown_quotes[extract.id]
 
 
-def reported_on(dataset: Dataset, extract: Extract) -> PartialDate:
-    """When the statement was made, or else when its source was published."""
-    return extract.said_on or dataset.sources[extract.source].published
+def said(dataset: Dataset, extract: Extract) -> When:
+    """When the statement was made, as exactly as the text says: its date or bound, or only when it was reported."""
+    return extract.said_on or When.reported(dataset.sources[extract.source].published)
+
+
+# Quotation marks an article puts around a speaker's own words.
+_QUOTED = re.compile(r"[“\"«„]")
+
+
+def whose_words(dataset: Dataset, extract: Extract, shown_quote: str) -> str:
+    """The editors' `words`, else: translated when the source is a translation, the speaker's own words when
+    the quote holds words in quotation marks, else the article's report of what was said."""
+    if extract.words or not extract.speaker:
+        return extract.words
+    if dataset.sources[extract.source].translated_from:
+        return "translated"
+    return "direct" if _QUOTED.search(shown_quote) else "reported"
 
 
 def find_mentions(text: str, pattern: re.Pattern[str] | None, owner: dict[str, str]) -> list[Mention]:
@@ -100,7 +115,7 @@ def link(dataset: Dataset, articles: dict[str, Article], citations: dict[str, Ci
     def sort_key(extract: Extract):
         citation = citations.get(extract.id)
         source = dataset.sources[extract.source]
-        return (reported_on(dataset, extract), source.published, source.id,
+        return (said(dataset, extract).sort_key(), source.published, source.id,
                 citation.line if citation else 0, citation.start if citation else 0, extract.id)
 
     shown_quotes: dict[str, str] = {}
@@ -143,4 +158,5 @@ def link(dataset: Dataset, articles: dict[str, Article], citations: dict[str, Ci
         quote_mentions=quote_mentions, mentions=mentions,
         said_by={k: tuple(v) for k, v in said_by.items()}, mentioned_in={k: tuple(v) for k, v in mentioned_in.items()},
         source_topics=source_topics, coverage=coverage,
+        words={e.id: whose_words(dataset, e, shown_quotes[e.id]) for e in dataset.extracts.values()},
     )

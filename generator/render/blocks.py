@@ -8,15 +8,18 @@ from ..model import Extract, Figure, Source, SummaryPoint
 from ..routes import (DISCREPANCIES, FIGURES, TIMELINE, WHO_SAID_WHAT, entity_page, extract_anchor, figure_anchor,
                       paragraph_link, relative, topic_page)
 from .context import RenderContext
+from ..vocab import WORDS
 from .markdown import md_inline, md_link, md_text
 
 CURATOR_LABEL = "Curator’s wording"
 
 
 def source_label(source: Source) -> str:
-    """Short name of a source for attribution lines: the outlet when known, else the headline."""
+    """Short name of a source: the outlet when known, else the agency it credits, else the headline."""
     if source.outlet.casefold() != "unknown":
-        return source.outlet
+        return source.outlet if not source.agency or source.agency == source.outlet else f"{source.outlet} ({source.agency})"
+    if source.agency:
+        return f"{source.agency} report (publisher unknown)"
     headline = source.headline if len(source.headline) <= 60 else source.headline[:57].rstrip() + "…"
     return f"“{headline}” (outlet unknown)"
 
@@ -84,14 +87,24 @@ def quote_markdown(ctx: RenderContext, extract: Extract, page: str) -> str:
 
 
 def figure_label(ctx: RenderContext, figure: Figure) -> str:
-    """"12,000 soldiers (North Korean troops sent to Russia), claimed by NIS"."""
+    """"12,000 soldiers (North Korean troops sent to Russia), target by December 2024, claimed by NIS"."""
     quantity = ctx.dataset.quantities.get(figure.quantity)
     text = f"{figure.text} {quantity.unit} ({quantity.title})" if quantity else figure.text
+    text += figure_kind_label(figure)
     if figure.claimed_by:
         text += f", claimed by {ctx.dataset.entities[figure.claimed_by].name}"
     if figure.as_of:
         text += f", as of {figure.as_of.human()}"
     return text
+
+
+def figure_kind_label(figure: Figure) -> str:
+    """What a figure describes, when it is not a plain count: ", estimate", ", target by December 2024", ", total since August 2023"."""
+    if figure.kind == "target":
+        return ", target or plan" + (f" by {figure.by.human()}" if figure.by else "")
+    if figure.kind == "cumulative":
+        return ", total" + (f" since {figure.since.human()}" if figure.since else "")
+    return ", estimate" if figure.kind == "estimate" else ""
 
 
 def text_fragment(quote: str, words: int = 4) -> str:
@@ -112,17 +125,18 @@ def attribution(ctx: RenderContext, extract: Extract, page: str) -> str:
     line = citation.line if citation else 0
     where = md_link(f"{source_label(source)}, paragraph at line {line}", paragraph_link(page, source.id, line))
     if extract.speaker:
-        who = f"**{entity_link(ctx, extract.speaker, page)}** <span class=\"stance\">{md_text(extract.stance)}</span>"
+        words = WORDS.get(ctx.words.get(extract.id, ""))
+        who = (f"**{entity_link(ctx, extract.speaker, page)}** <span class=\"stance\">{md_text(extract.stance)}</span>"
+               + (f" <span class=\"words\">({md_text(words)})</span>" if words else ""))
     else:
         who = "**Article text**"
     if source.url:
         where += " (" + md_link("at the original", source.url + text_fragment(ctx.shown_quote(extract))) + ")"
-    if extract.said_on:
-        date = f"said {extract.said_on.human()}"
-    elif extract.speaker:
-        date = f"day not stated; reported {source.published.human()}"
-    else:
+    if not extract.speaker:
         date = f"published {source.published.human()}"
+    else:
+        when = ctx.said(extract)
+        date = when.human() if when.kind == "reported" else f"said {when.human()}"
     return f"— {who} · {where} · {md_text(date)}"
 
 
@@ -131,7 +145,7 @@ def analysis_links(ctx: RenderContext, extract: Extract, page: str) -> list[str]
     analysis = ctx.analysis
     links = []
     for entry in analysis.by_extract_timeline.get(extract.id, []):
-        links.append("Timeline: " + md_link(entry.span.human(), relative(page, TIMELINE) + "#" + entry.anchor))
+        links.append("Timeline: " + md_link(entry.when.human(), relative(page, TIMELINE) + "#" + entry.anchor))
     for group in analysis.by_extract_figures.get(extract.id, []):
         target = relative(page, FIGURES) + "#" + figure_anchor(group.quantity.id, extract.id)
         links.append("Figures: " + md_link(group.quantity.title, target))

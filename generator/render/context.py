@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..analysis.analyse import Analysis
 from ..checks.checked import CheckedBriefing
 from ..link.linked import LinkedBriefing, Mention, SourceCoverage
-from ..model import Article, Citation, Dataset, Extract, PartialDate, Topic
+from ..model import Article, Citation, Dataset, Extract, Topic, When
 from .. import routes
 from ..routes import split_into_parts, topic_page
 
@@ -40,6 +40,7 @@ class RenderContext:
     source_topics: dict[str, dict[str, int]]
     coverage: dict[str, SourceCoverage]
     shown_quotes: dict[str, str]
+    words: dict[str, str]
     # Extract blocks that topic and entity pages share, rendered once per folder depth; never part of the data.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
     home_pages: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -51,9 +52,9 @@ class RenderContext:
         """An entity's name; no entity means the article's own voice."""
         return self.dataset.entities[entity_id].name if entity_id else "the article itself"
 
-    def reported_on(self, extract: Extract) -> PartialDate:
-        """When the statement was made, or else when its source was published."""
-        return extract.said_on or self.dataset.sources[extract.source].published
+    def said(self, extract: Extract) -> When:
+        """When the statement was made, as exactly as the text says, or only when it was reported."""
+        return extract.said_on or When.reported(self.dataset.sources[extract.source].published)
 
     def shown_quote(self, extract: Extract) -> str:
         """The quote exactly as the seed has it (runs of whitespace shown as one space)."""
@@ -82,7 +83,7 @@ class RenderContext:
 def render_context(briefing: CheckedBriefing, directory_urls: bool) -> RenderContext:
     """The context for rendering a checked briefing for a site with the given URL style."""
     linked = briefing.linked
-    parts = {topic_id: tuple(tuple(part) for part in split_into_parts(list(extracts), linked.reported_on, routes.TOPIC_PAGE_EXTRACTS))
+    parts = {topic_id: tuple(tuple(part) for part in split_into_parts(list(extracts), linked.said, routes.TOPIC_PAGE_EXTRACTS))
              for topic_id, extracts in linked.topic_extracts.items()}
     part_of = {(topic_id, extract.id): number for topic_id, topic_parts in parts.items()
                for number, part in enumerate(topic_parts, start=1) for extract in part}
@@ -93,5 +94,5 @@ def render_context(briefing: CheckedBriefing, directory_urls: bool) -> RenderCon
         topic_sources=linked.topic_sources, paragraph_extracts=linked.paragraph_extracts,
         quote_mentions=linked.quote_mentions, mentions=linked.mentions, said_by=linked.said_by,
         mentioned_in=linked.mentioned_in, source_topics=linked.source_topics, coverage=linked.coverage,
-        shown_quotes=linked.shown_quotes,
+        shown_quotes=linked.shown_quotes, words=linked.words,
     )

@@ -45,7 +45,7 @@ def quotations(ctx: RenderContext, extracts: list[Extract], page: str) -> str:
         if extract.speaker:
             speaker = ctx.dataset.entities[extract.speaker]
             item["creator"] = {"@type": "Person" if speaker.kind == "person" else "Organization", "name": speaker.name}
-        if extract.said_on:
+        if extract.said_on and extract.said_on.kind == "on":  # schema.org has no way to say "before 21 October"
             item["dateCreated"] = extract.said_on.iso()
         items.append(item)
     return _script({"@context": "https://schema.org", "@graph": items}) if items else ""

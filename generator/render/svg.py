@@ -33,6 +33,8 @@ class Mark:
     lane: int  # 0 = events, 1 = statements
     label: str
     href: str
+    open_start: bool = False  # only the end is known ("before 21 October"): drawn fading out to the left
+    open_end: bool = False  # only the start is known ("after 1 October")
 
 
 def timeline_svg(marks: list[Mark], lanes: tuple[str, str], title: str) -> str:
@@ -73,7 +75,9 @@ def timeline_svg(marks: list[Mark], lanes: tuple[str, str], title: str) -> str:
     for mark, level in placed:
         y = lane_top[mark.lane] + level * row + 4
         colour = PALETTE[mark.lane]
-        if mark.end > mark.start:
+        if mark.open_start or mark.open_end:
+            shape = _open_bar(x(mark.start), x(mark.end), y, colour, mark.open_start)
+        elif mark.end > mark.start:
             shape = (f'<rect x="{x(mark.start):.1f}" y="{y - 4}" width="{max(x(mark.end) - x(mark.start), 4):.1f}" '
                      f'height="8" rx="4" fill="{colour}" opacity="0.75"/>')
         else:
@@ -83,24 +87,40 @@ def timeline_svg(marks: list[Mark], lanes: tuple[str, str], title: str) -> str:
     return "".join(parts)
 
 
+def _open_bar(left: float, right: float, y: float, colour: str, open_left: bool) -> str:
+    """A bound: a dashed bar from the known day towards the unknown side, ending in an arrow, with a dot on the known day."""
+    known, tip = (right, left) if open_left else (left, right)
+    step = -6 if open_left else 6
+    return (f'<line x1="{known:.1f}" y1="{y}" x2="{tip:.1f}" y2="{y}" stroke="{colour}" stroke-width="3" stroke-dasharray="4 3"/>'
+            f'<path d="M{tip:.1f},{y} l{-step},-5 v10 z" fill="{colour}"/>'
+            f'<circle cx="{known:.1f}" cy="{y}" r="4.5" fill="white" stroke="{colour}" stroke-width="2.5"/>')
+
+
 @dataclass(frozen=True)
 class Point:
-    """A figure on a chart: a day, a value or range, a series (claimant) and a link."""
+    """A figure on a chart: the days it can describe, a value or range, a series (claimant) and a link.
 
-    day: datetime.date
+    A target is no observation: it is drawn as a labelled line at its value, not at a day.
+    """
+
+    start: datetime.date | None  # first day it can describe; None when only the last is known
+    end: datetime.date | None
     low: float
     high: float
     series: str
     shape: str  # "exact", "approximate", "at least", "up to"
     label: str
     href: str
+    target: str = ""  # for a target: the label of its line
 
 
 def figure_svg(points: list[Point], series: list[str], unit: str, title: str, anchor: str) -> str:
-    """Figures over time, one colour per claimant; ranges as bars, hedged figures by marker shape."""
+    """Figures over time, one colour per claimant; ranges as bars, hedged figures by marker shape, targets as lines."""
     width, height, left, right, top, bottom = 720, 300, 90, 20, 20, 50
-    first = min(p.day for p in points) - datetime.timedelta(days=3)
-    last = max(p.day for p in points) + datetime.timedelta(days=3)
+    observed = [p for p in points if not p.target]
+    days = [d for p in observed for d in (p.start, p.end) if d is not None]
+    first = min(days) - datetime.timedelta(days=3)
+    last = max(days) + datetime.timedelta(days=3)
     span = max((last - first).days, 1)
     peak = max(p.high for p in points)
     ceiling = _nice_ceiling(peak * 1.15 if peak > 0 else 1)
@@ -121,10 +141,12 @@ def figure_svg(points: list[Point], series: list[str], unit: str, title: str, an
         day += datetime.timedelta(days=1)
     for point in points:
         colour = PALETTE[series.index(point.series) % len(PALETTE)]
-        cx = x(point.day)
-        shape = _marker(point.shape, cx, y(point.high), colour)
-        if point.high > point.low:
-            shape = f'<line x1="{cx:.1f}" y1="{y(point.low):.1f}" x2="{cx:.1f}" y2="{y(point.high):.1f}" stroke="{colour}" stroke-width="3"/>' + shape
+        if point.target:
+            shape = (f'<line x1="{left}" y1="{y(point.high):.1f}" x2="{width - right}" y2="{y(point.high):.1f}" stroke="{colour}" '
+                     f'stroke-width="2" stroke-dasharray="8 5"/><text x="{width - right - 4}" y="{y(point.high) - 5:.1f}" '
+                     f'class="legend" text-anchor="end">{_text(point.target)}</text>')
+        else:
+            shape = _observation(point, x, y, colour)
         parts.append(f'<a href="{_text(point.href)}"><title>{_text(point.label)}</title>{shape}</a>')
     for index, name in enumerate(series):
         colour = PALETTE[index % len(PALETTE)]
@@ -133,6 +155,23 @@ def figure_svg(points: list[Point], series: list[str], unit: str, title: str, an
                      f'<text x="{left + 16}" y="{legend_y + 4}" class="legend">{_text(name)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _observation(point: Point, x, y, colour: str) -> str:
+    """A figure at the days it describes: a marker at a day, a bar over a span, a dashed tail before a reported day."""
+    if point.start is None:  # reported by this day; its own day not stated
+        cx = x(point.end)
+        days = f'<line x1="{cx - 40:.1f}" y1="{y(point.high):.1f}" x2="{cx:.1f}" y2="{y(point.high):.1f}" stroke="{colour}" stroke-width="2" stroke-dasharray="4 3"/>' \
+               f'<path d="M{cx - 40:.1f},{y(point.high):.1f} l6,-5 v10 z" fill="{colour}"/>'
+    elif point.end is not None and point.end > point.start:
+        cx = x(point.end)
+        days = f'<line x1="{x(point.start):.1f}" y1="{y(point.high):.1f}" x2="{cx:.1f}" y2="{y(point.high):.1f}" stroke="{colour}" stroke-width="3"/>'
+    else:
+        cx, days = x(point.start), ""
+    values = ""
+    if point.high > point.low:
+        values = f'<line x1="{cx:.1f}" y1="{y(point.low):.1f}" x2="{cx:.1f}" y2="{y(point.high):.1f}" stroke="{colour}" stroke-width="3"/>'
+    return days + values + _marker(point.shape, cx, y(point.high), colour)
 
 
 def _marker(shape: str, cx: float, cy: float, colour: str) -> str:

@@ -8,7 +8,7 @@ import re
 
 from ..errors import Location, ProblemList
 from ..load.records import RawRecord
-from ..model import DateSpan, PartialDate
+from ..model import DateSpan, PartialDate, When
 from ..load.yaml_file import YList, YMap, YStr, line_of
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -43,6 +43,21 @@ def parse_date(text: str) -> PartialDate | None:
     if match.group(3) and not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return PartialDate(year, month, day)
+
+
+def parse_when(text: str) -> When | None:
+    """"2024-10-18", "2024-10-08 to 2024-10-13", "before 2024-10-21", "by 2024-10-25", "after 2024-10-01"; None when malformed."""
+    words = text.split()
+    if len(words) == 2 and words[0] in ("before", "by", "after"):
+        date = parse_date(words[1])
+        if date is None:
+            return None
+        return When(words[0], date, None) if words[0] == "after" else When(words[0], None, date)
+    parts = [p.strip() for p in text.split(" to ")]
+    dates = [parse_date(p) for p in parts]
+    if len(parts) > 2 or any(d is None for d in dates) or dates[0].first_day() > dates[-1].last_day():
+        return None
+    return When.on(dates[0]) if len(dates) == 1 else When("between", dates[0], dates[1])
 
 
 class FieldReader:
@@ -123,6 +138,19 @@ class FieldReader:
             self.problems.add(self.at(key), f"`{key}` {_short(value)!r} is not a valid date",
                               f"Write dates as YYYY-MM-DD, e.g. 2024-10-18 (or YYYY-MM, YYYY), with a year from {YEARS[0]} to {YEARS[1]}.")
         return parsed
+
+    def when(self, key: str) -> When | None:
+        """When something was said: a date, a range "A to B", or a bound "before D", "by D", "after D"."""
+        value = self.text(key)
+        if not value:
+            return None
+        when = parse_when(value)
+        if when is None:
+            self.problems.add(self.at(key), f"`{key}` {_short(value)!r} is not a date, a range or a bound",
+                              "Write the day (2024-10-18), month (2024-10), a range (`2024-10-14 to 2024-10-20`), or a "
+                              "bound: `before 2024-10-21`, `by 2024-10-25`, `after 2024-10-01`. Leave it out when the "
+                              f"text gives no time at all (years {YEARS[0]} to {YEARS[1]}).")
+        return when
 
     def date_spans(self, key: str) -> tuple[DateSpan, ...]:
         """Dates or ranges "A to B"."""

@@ -8,10 +8,10 @@ from ..errors import ProblemList
 from .fields import FieldReader
 from ..load.records import RawRecord
 from ..model import Figure, Quantity
-from ..vocab import QUALIFIERS
+from ..vocab import FIGURE_KINDS, QUALIFIERS
 
 QUANTITY_FIELDS = ("id", "title", "unit", "description")
-FIGURE_FIELDS = ("quantity", "text", "value", "qualifier", "as_of", "claimed_by", "note")
+FIGURE_FIELDS = ("quantity", "text", "value", "qualifier", "kind", "as_of", "by", "since", "claimed_by", "note")
 # At most 15 digits before the point: a float holds those exactly, and no count in the news is larger.
 NUMBER = r"[0-9]{1,15}(?:\.[0-9]{1,6})?"
 VALUE = re.compile(rf"({NUMBER})(?:\s*-\s*({NUMBER}))?")
@@ -45,9 +45,16 @@ def figures_of(extract: FieldReader) -> tuple[Figure, ...]:
             f.problems.add(f.at("value"), f"`value` {shown!r} is not a number or a range",
                            "Write digits without commas (at most 15 before the point), e.g. `12000`, `1200000` or a range `10000-12000`.")
         low, high = value or (0.0, 0.0)
+        kind = f.choice("kind", tuple(FIGURE_KINDS)) or "count"
+        by, since = f.date("by"), f.date("since")
+        if by is not None and kind != "target":
+            f.problems.add(f.at("by"), "`by` is the horizon of a target", "Add `kind: target`, or write the date the figure describes as `as_of`.")
+        if since is not None and kind != "cumulative":
+            f.problems.add(f.at("since"), "`since` is where a cumulative total starts", "Add `kind: cumulative`, or remove `since`.")
         figures.append(Figure(
             quantity=f.ident("quantity"), text=f.text("text", True), low=low, high=high,
             qualifier=f.choice("qualifier", QUALIFIERS), as_of=f.date("as_of"),
             claimed_by=f.ident("claimed_by", required=False), note=f.text("note"), location=f.at(),
+            kind=kind, by=by, since=since,
         ))
     return tuple(figures)

@@ -7,15 +7,15 @@ import re
 from ..errors import Location, ProblemList
 from ..load.records import RawRecord
 from ..model import Briefing, Entity, Extract, PartialDate, SkippedLines, Source, SummaryPoint, Topic
-from ..vocab import ENTITY_KINDS, STANCES
+from ..vocab import ENTITY_KINDS, STANCES, WORDS
 from .fields import FieldReader
 from .figures import figures_of
 
-SOURCE_FIELDS = ("id", "seed", "headline", "headline_by", "outlet", "outlet_note", "published",
-                 "published_note", "language", "url", "skip", "subheadings")
+SOURCE_FIELDS = ("id", "seed", "headline", "headline_by", "outlet", "outlet_note", "agency", "published",
+                 "published_note", "language", "translated_from", "url", "skip", "subheadings")
 TOPIC_FIELDS = ("id", "title", "order", "summary", "related", "keywords")
-ENTITY_FIELDS = ("id", "kind", "name", "aliases", "role", "description", "coordinates")
-EXTRACT_FIELDS = ("id", "source", "quote", "topics", "speaker", "stance", "said_on", "event_dates",
+ENTITY_FIELDS = ("id", "kind", "name", "aliases", "role", "description", "coordinates", "voice_of")
+EXTRACT_FIELDS = ("id", "source", "quote", "topics", "speaker", "stance", "words", "said_on", "event_dates",
                   "dates_note", "mentions", "note", "line", "figures")
 BRIEFING_FIELDS = ("title", "description", "key_facts")
 POINT_FIELDS = ("text", "evidence")
@@ -58,6 +58,7 @@ def source(record: RawRecord, problems: ProblemList) -> Source:
         outlet_note=f.text("outlet_note"), published=f.date("published", True) or PartialDate(1),
         published_note=published_note, language=f.text("language", True), url=url,
         skipped=_skipped(f), subheadings=tuple(sorted(f.integer_list("subheadings"))), location=f.at(),
+        agency=f.text("agency"), translated_from=f.text("translated_from"),
     )
 
 
@@ -112,7 +113,7 @@ def entity(record: RawRecord, problems: ProblemList) -> Entity:
     if role and kind != "person":
         problems.add(f.at("role"), "`role` is only for people", "Put it in the description instead.")
     return Entity(f.ident("id"), kind, f.text("name", True), tuple(" ".join(a.split()) for a in f.text_list("aliases")),
-                  f.text("description", True), role, coordinates, f.at())
+                  f.text("description", True), role, coordinates, f.at(), f.ident("voice_of", required=False))
 
 
 def extract(record: RawRecord, problems: ProblemList) -> Extract:
@@ -129,7 +130,8 @@ def extract(record: RawRecord, problems: ProblemList) -> Extract:
         problems.add(f.at("stance"), "the extract has a `stance` but no `speaker`", "Add `speaker: <entity id>`.")
     return Extract(
         id=f.ident("id"), source=source, quote=f.text("quote", True), topics=f.text_list("topics", True),
-        speaker=speaker, stance=stance, said_on=f.date("said_on"), event_dates=f.date_spans("event_dates"),
+        speaker=speaker, stance=stance, said_on=f.when("said_on"), event_dates=f.date_spans("event_dates"),
         dates_note=f.text("dates_note"), mentions=f.text_list("mentions"),
         note=f.text("note"), line_hint=f.integer("line"), location=f.at(), figures=figures_of(f),
+        words=f.choice("words", tuple(WORDS)),
     )

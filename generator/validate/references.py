@@ -52,6 +52,11 @@ def check_references(dataset: Dataset, problems: ProblemList, loaded: LoadedFile
             if quoted is not None and not position.actor and not quoted.speaker:
                 problems.add(position.location, f"extract {position.extract!r} has no speaker, so the position has no actor",
                              "Add `actor: <entity id>` to the position, or a speaker to the extract.")
+    for entity in dataset.entities.values():
+        check([entity.voice_of] if entity.voice_of else [], dataset.entities, "entity", entity.location, "voice_of")
+        if entity.voice_of and _voice_loops(dataset, entity):
+            problems.add(entity.location, f"`voice_of` of {entity.id!r} leads back to itself",
+                         "An entity speaks for another, which may speak for a third, but never in a circle.")
     owners: dict[str, Entity] = {}
     for entity in dataset.entities.values():
         for name in dict.fromkeys(n.casefold() for n in entity.names):
@@ -65,6 +70,16 @@ def check_references(dataset: Dataset, problems: ProblemList, loaded: LoadedFile
         names = ", ".join(dict.fromkeys(refs))
         problems.add(Location(shown_as), f"{len(refs)} references to ids this file seems to define were not checked ({snippet(names, 80)})",
                      "They follow from the error above: fix it, then check again.", rank=FOLLOW_ON)
+
+
+def _voice_loops(dataset: Dataset, entity: Entity) -> bool:
+    seen, current = {entity.id}, entity.voice_of
+    while current in dataset.entities:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = dataset.entities[current].voice_of
+    return False
 
 
 def _known_hint(table: dict, what: str) -> str:

@@ -1,45 +1,42 @@
-"""The discrepancies page: every detected disagreement between sources, with the extracts involved."""
+"""The discrepancies page: conflicts between sources about the same fact, most important first, two sides side by side."""
 
 from __future__ import annotations
 
-from ...routes import DISCREPANCIES, paragraph_link
+from ...routes import DISCREPANCIES, WHO_SAID_WHAT, relative
+from ...vocab import DISCREPANCY_KINDS
+from ..blocks import CURATOR_LABEL, attribution, quote_markdown
 from ..context import RenderContext
-from ..markdown import md_inline, md_link, md_text, page_text
-from ..blocks import entity_link, extract_link, source_label
+from ..markdown import md_inline, md_link, md_text, page_text, plural
 
 PAGE = DISCREPANCIES
-KINDS = (
-    ("words", "Same words, different speakers", "The same run of words is attributed to different people by different articles."),
-    ("figures", "Different figures for the same thing", "Figures for one quantity that cannot all be true at once."),
-    ("dates", "Different dates for the same event", "Articles date the same event to days that cannot coincide."),
-    ("contradiction", "Sources contradicting each other", "A key claim asserted in one article and denied in another."),
-)
+KIND_TITLES = {kind: title for kind, title, _ in DISCREPANCY_KINDS}
 
 
 def render_discrepancies(ctx: RenderContext) -> str:
-    """Discrepancies grouped by kind; each lists what differs and links every extract involved."""
+    """Every conflict, ranked; each with one plain sentence, both sides' extracts and the curator's notes."""
     found = ctx.analysis.discrepancies
     lines = ["# Discrepancies", "",
-             "Detected automatically from the curated data each time the site is built. Each is flagged on the extracts "
-             "involved. This page shows where the articles disagree; it does not decide which one is right.", ""]
-    for kind, title, explanation in KINDS:
-        items = [d for d in found if d.kind == kind]
-        lines += [f"## {title} {{#{kind}}}", "", explanation, ""]
-        if not items:
-            lines += ["None found.", ""]
-        for item in items:
-            lines += [f"### {md_text(item.title)} {{#{item.anchor}}}", ""]
-            lines += [f"- {md_inline(detail)}" for detail in item.details] + [""]
-            lines.append("Extracts involved:")
-            lines.append("")
-            for extract in item.extracts:
-                source = ctx.dataset.sources[extract.source]
-                citation = ctx.citations.get(extract.id)
-                where = md_link(f"{source_label(source)}, line {citation.line if citation else 0}",
-                                paragraph_link(PAGE, source.id, citation.line if citation else 0))
-                who = entity_link(ctx, extract.speaker, PAGE) if extract.speaker else "Article text"
-                lines.append(f"- {who}, {extract_link(ctx, extract, PAGE, extract.id)} "
-                             f"({md_inline(extract.stance or 'narrative')}) in {where}: "
-                             f"«{md_inline(ctx.shown_quote(extract))}»")
-            lines.append("")
+             "Where the articles contradict each other about the same fact: who said something, whose figure it is, "
+             "figures that cannot both be true, and dates that cannot both be right. Detected from the curated data at "
+             "each build and ranked by how central the fact is to the briefing. This page shows both sides; it does "
+             "not decide which is right. That some actors assert a claim and others deny it is the story itself, not a "
+             f"conflict between sources: see {md_link('who said what', relative(PAGE, WHO_SAID_WHAT))}.", ""]
+    if not found:
+        return page_text(lines + ["No conflicts between sources found.", ""])
+    lines += [f"{plural(len(found), 'conflict')}, most important first:", ""]
+    lines += [f"{n}. {md_link(d.title, '#' + d.anchor)} ({md_text(KIND_TITLES[d.kind].lower())})" for n, d in enumerate(found, start=1)]
+    lines.append("")
+    for discrepancy in found:
+        lines += [f"## {md_text(discrepancy.title)} {{#{discrepancy.anchor}}}", "",
+                  f"*{md_text(KIND_TITLES[discrepancy.kind])}.* {md_inline(discrepancy.statement)}", "{: .discrepancy-statement }", "",
+                  '<div class="sides" markdown>', ""]
+        for side in discrepancy.sides:
+            lines += ['<div class="side" markdown>', "", f"**{md_inline(side.says)}**", "{: .side-says }", ""]
+            for extract in side.extracts:
+                lines += ["> " + quote_markdown(ctx, extract, PAGE), "", attribution(ctx, extract, PAGE), "{: .attribution }", ""]
+            lines += ["</div>", ""]
+        lines += ["</div>", ""]
+        notes = list(dict.fromkeys(e.note for e in discrepancy.extracts if e.note))
+        for note in notes:
+            lines += [f"*{CURATOR_LABEL}:* {md_text(note)}", "{: .curator-note }", ""]
     return page_text(lines)

@@ -7,7 +7,7 @@ from ...routes import DISCREPANCIES, FIGURES, discrepancy_anchor, figure_anchor,
 from ...vocab import QUALIFIER_KINDS
 from ..context import RenderContext
 from ..markdown import md_inline, md_link, md_text, page_text, plural
-from ..blocks import entity_link, extract_link, source_label
+from ..blocks import entity_link, extract_link, figure_kind_label, source_label
 from ..svg import Point, chart_figure, figure_svg
 
 PAGE = FIGURES
@@ -20,18 +20,33 @@ def _value(row: FigureRow) -> str:
 
 def _chart(ctx: RenderContext, group: FigureGroup) -> str:
     series = list(dict.fromkeys(ctx.name_of(r.claimant) for r in group.rows))
-    points = [Point(r.as_of.first_day(), r.figure.low, r.figure.high, ctx.name_of(r.claimant), QUALIFIER_KINDS.get(r.figure.qualifier, "exact"),
-                    f"{_value(r)} {group.quantity.unit}: {ctx.name_of(r.claimant)}, as of {r.as_of.human()}",
-                    "#" + figure_anchor(group.quantity.id, r.extract.id))
+    points = [Point(r.when.earliest, r.when.latest, r.figure.low, r.figure.high, ctx.name_of(r.claimant),
+                    QUALIFIER_KINDS.get(r.figure.qualifier, "exact"),
+                    f"{_value(r)} {group.quantity.unit}{figure_kind_label(r.figure)}: {ctx.name_of(r.claimant)}, {_time(r)}",
+                    "#" + figure_anchor(group.quantity.id, r.extract.id),
+                    target=_target_label(ctx, r) if r.figure.kind == "target" else "")
               for r in group.rows]
     title = f"{group.quantity.title}: figures by claimant and date"
     caption = ("Filled circle: exact figure; hollow circle: approximate; triangle up: a minimum (at least, more than); "
-               "triangle down: a maximum (up to, nearly); bar: a range.")
+               "triangle down: a maximum (up to, nearly); vertical bar: a range of values; horizontal bar: a span of days; "
+               "dashed tail with an arrow: the figure was reported by that day, its own day not stated; "
+               "dashed line across the chart: a target or plan, not a count.")
     return chart_figure(figure_svg(points, series, group.quantity.unit, title, group.quantity.id), caption)
 
 
+def _time(row: FigureRow) -> str:
+    if row.figure.kind == "target":
+        return f"to be reached by {row.figure.by.human()}" if row.figure.by else "no date given for it"
+    return row.when.human() if row.when.kind == "reported" else f"as of {row.when.human()}"
+
+
+def _target_label(ctx: RenderContext, row: FigureRow) -> str:
+    horizon = f" by {row.figure.by.short()}" if row.figure.by else ""
+    return f"{_value(row)}{horizon} (target, {ctx.name_of(row.claimant)})"
+
+
 def _table(ctx: RenderContext, group: FigureGroup, conflicting: set[int]) -> list[str]:
-    lines = ["| As of | Figure | Claimed by | Reported in | Extract |", "| --- | --- | --- | --- | --- |"]
+    lines = ["| Time | Figure | What it is | Claimed by | Reported in | Extract |", "| --- | --- | --- | --- | --- | --- |"]
     anchored: set[str] = set()
     for row in group.rows:
         source = ctx.dataset.sources[row.extract.source]
@@ -41,8 +56,9 @@ def _table(ctx: RenderContext, group: FigureGroup, conflicting: set[int]) -> lis
         flag = " ⚠" if id(row) in conflicting else ""
         anchor = "" if row.extract.id in anchored else f'<span id="{figure_anchor(group.quantity.id, row.extract.id)}"></span>'
         anchored.add(row.extract.id)
-        lines.append(f"| {anchor}{md_text(row.as_of.human())} | **{md_inline(_value(row))}**{flag} | {claimant} | {where} | "
-                     f"{extract_link(ctx, row.extract, PAGE, row.extract.id)} |")
+        kind = (figure_kind_label(row.figure) or ", count").removeprefix(", ")
+        lines.append(f"| {anchor}{md_text(row.when.short())} | **{md_inline(_value(row))}**{flag} | {md_text(kind)} | {claimant} | "
+                     f"{where} | {extract_link(ctx, row.extract, PAGE, row.extract.id)} |")
     return lines
 
 
@@ -51,8 +67,9 @@ def render_figures(ctx: RenderContext) -> str:
     groups = ctx.analysis.figure_groups
     lines = ["# Figures", "",
              "Every number the articles give, grouped by what it counts. Each figure is shown as the article writes it, "
-             "with who claims it, the date it describes and where it was reported. Where sources give figures that "
-             "cannot all be true, this page says so; it does not decide which is right.", ""]
+             "with what it is (a count or an estimate as of a date, a target to be reached by a date, a total since a "
+             "date), who claims it, the time it describes and where it was reported. Where sources give figures that "
+             "cannot both be true, this page says so and why; it does not decide which is right.", ""]
     lines += [f"- {md_link(g.quantity.title, '#' + g.quantity.id)} ({plural(len(g.rows), 'figure')})" for g in groups] + [""]
     for group in groups:
         quantity = group.quantity
@@ -62,16 +79,18 @@ def render_figures(ctx: RenderContext) -> str:
         if quantity.description:
             about += f" {md_inline(quantity.description)}"
         lines += [about, ""]
-        if conflicting:
-            values = sorted({_value(r) for r in conflicting})
-            lines += [f"**The sources differ:** {md_inline(', '.join(values))} cannot all be right "
-                      f"({md_link('see discrepancies', relative(PAGE, DISCREPANCIES) + '#' + discrepancy_anchor('figures', quantity.id))}).",
+        found = [d for d in ctx.analysis.discrepancies if d.kind in ("figures", "claimant")
+                 and d.anchor.startswith(discrepancy_anchor(d.kind, quantity.id) + "-")]
+        for discrepancy in found:
+            lines += [f"**{'The sources differ' if discrepancy.kind == 'figures' else 'Whose figure?'}:** "
+                      f"{md_inline(discrepancy.statement)} ({md_link('see discrepancies', relative(PAGE, DISCREPANCIES) + '#' + discrepancy.anchor)})",
                       "{: .discrepancy-note }", ""]
-        elif len({r.extract.source for r in group.rows}) > 1:
-            lines += ["The sources agree on this figure.", "{: .page-intro }", ""]
+        if not found and len({r.extract.source for r in group.rows}) > 1:
+            lines += ["No two of these figures contradict each other, allowing for rounding, hedges such as “about”, "
+                      "and the different times they describe.", "{: .page-intro }", ""]
         if len({r.extract.source for r in group.rows}) == 1:
             lines += ["**Single source:** only one of the articles gives a figure for this.", "{: .page-intro }", ""]
-        if len(group.rows) > 1:
+        if sum(1 for r in group.rows if r.figure.kind != "target") > 1:
             lines += [_chart(ctx, group), ""]
         lines += _table(ctx, group, {id(r) for r in conflicting}) + [""]
     return page_text(lines)

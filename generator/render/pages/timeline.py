@@ -24,7 +24,28 @@ def chart_window(ctx: RenderContext) -> tuple[datetime.date, datetime.date]:
 
 
 def _in_window(entry: TimelineEntry, window) -> bool:
-    return window[0] <= entry.span.start.first_day() and entry.span.end.last_day() <= window[1] and entry.span.start.day > 0
+    """Whether the chart can show the entry: its known days in the window, and not a whole month or year."""
+    when = entry.when
+    if when.kind == "on" and not when.day:
+        return False
+    known = [day for day in (when.earliest, when.latest) if day is not None]
+    return bool(known) and all(window[0] <= day <= window[1] for day in known)
+
+
+# How far an open-ended bound is drawn past its known day: far enough to read as "some time before".
+OPEN_DAYS = datetime.timedelta(days=10)
+
+
+def _mark(entry: TimelineEntry) -> Mark:
+    when = entry.when
+    start, end = when.earliest, when.latest
+    lane = 0 if entry.kind == "event" else 1
+    label, href = f"{when.human()}: {entry.title}", f"#{entry.anchor}"
+    if start is None:
+        return Mark(end - OPEN_DAYS, end, lane, label, href, open_start=True)
+    if end is None:
+        return Mark(start, start + OPEN_DAYS, lane, label, href, open_end=True)
+    return Mark(start, end, lane, label, href)
 
 
 def _sources_line(ctx: RenderContext, entry: TimelineEntry) -> str:
@@ -39,9 +60,9 @@ def _sources_line(ctx: RenderContext, entry: TimelineEntry) -> str:
 
 def _entry(ctx: RenderContext, entry: TimelineEntry) -> list[str]:
     lines = [f'<div class="timeline-entry {entry.kind}" id="{entry.anchor}" markdown>', ""]
-    when = md_text(entry.span.human())
+    when = md_text(entry.when.human())
     if entry.kind == "event":
-        voices = event_corroboration(entry.extracts).voices
+        voices = event_corroboration(ctx, entry.extracts).voices
         lines.append(f"**{when} · Event:** {md_inline(entry.title)} *({CURATOR_LABEL})*")
         lines += ["", _sources_line(ctx, entry) + (" · single source" if len(entry.sources) == 1 else ""), ""]
         if voices:
@@ -61,21 +82,23 @@ def render_timeline(ctx: RenderContext) -> str:
     window = chart_window(ctx)
     shown = [e for e in entries if _in_window(e, window)]
     lines = ["# Timeline", "",
-             "Every dated event (once, with all the articles that report it) and every dated statement, in date order. "
-             "Dates were resolved by the editors from the articles; see each extract for how.", ""]
+             "Every dated event (once, with all the articles that report it) and every statement whose time the "
+             "articles give, in date order. Dates were resolved by the editors from the articles; see each extract "
+             "for how. A statement known only to come before or after a day is shown as such, never on a day of its "
+             "own; one whose day the articles do not give at all is not placed here.", ""]
     if shown:
-        marks = [Mark(e.span.start.first_day(), e.span.end.last_day(), 0 if e.kind == "event" else 1,
-                      f"{e.span.human()}: {e.title}", f"#{e.anchor}") for e in shown]
+        marks = [_mark(e) for e in shown]
         first = min(m.start for m in marks)
         last = max(m.end for m in marks)
         title = f"Timeline of events and statements, {_human(first)} to {_human(last)}"
-        caption = (f"{len(shown)} of {len(entries)} entries: those dated to the day between {_human(window[0])} "
-                   f"and {_human(window[1])}. Select a mark to jump to it.")
+        caption = (f"{len(shown)} of {len(entries)} entries: those dated between {_human(window[0])} and {_human(window[1])}. "
+                   "Dot: a day; bar: a span of days; bar fading out with an arrow: before or after a day, "
+                   "exact day not known. Select a mark to jump to it.")
         lines += [chart_figure(timeline_svg(marks, ("Events", "Statements"), title), caption), ""]
     lines += [f"{plural(sum(1 for e in entries if e.kind == 'event'), 'event')} and "
               f"{plural(sum(1 for e in entries if e.kind == 'statement'), 'statement')} "
               f"(grouped by speaker and day).", "{: .page-intro }", ""]
-    for (year, month), group in groupby(entries, key=lambda e: (e.span.start.year, e.span.start.month)):
+    for (year, month), group in groupby(entries, key=lambda e: (e.when.sort_key()[0].year, e.when.sort_key()[0].month)):
         lines += [f"## {md_text(PartialDate(year, month).human())} {{#{month_anchor(year, month)}}}", ""]
         for entry in group:
             lines += _entry(ctx, entry)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ...model import Extract, Topic
+from ...model import Extract, Topic, When
 from ...routes import TOPICS_INDEX, day_anchor, relative, topic_page
 from ...vocab import STANCE_GROUPS
 from ..context import RenderContext
@@ -41,8 +41,8 @@ def render_topic(ctx: RenderContext, topic: Topic, part: int = 1) -> str:
     lines += pager
     if not extracts:
         lines += ["No extracts on this topic yet.", ""]
-    for day, group in groupby(extracts, key=ctx.reported_on):
-        lines += [f"### {md_text(day.human())} {{#{day_anchor(day.iso())}}}", ""]
+    for when, group in groupby(extracts, key=ctx.said):
+        lines += [f"### {md_text(when_heading(when))} {{#{day_anchor(when_slug(when))}}}", ""]
         for extract in group:
             lines += extract_block(ctx, extract, page, anchored=True)
     lines += pager
@@ -52,12 +52,25 @@ def render_topic(ctx: RenderContext, topic: Topic, part: int = 1) -> str:
     return page_text(lines)
 
 
+def when_heading(when: When) -> str:
+    """A group heading: "18 October 2024", "Before 21 October 2024", "Reported 25 October 2024 (day not stated)"."""
+    if when.kind == "reported":
+        return f"Reported {when.end.human()} (day not stated)"
+    text = when.human()
+    return text[0].upper() + text[1:]
+
+
+def when_slug(when: When) -> str:
+    """The anchor part for a time: "2024-10-18", "before-2024-10-21", "2024-10-08--2024-10-13"."""
+    return when.iso().replace(" to ", "--").replace(" ", "-")
+
+
 def _pager(ctx: RenderContext, topic: Topic, parts: list[list[Extract]], current: int) -> list[str]:
     """Links to every page of a topic, each named by the days it covers; the current one is not a link."""
     here = topic_page(topic.id, current)
     items = []
     for number, extracts in enumerate(parts, start=1):
-        first, last = ctx.reported_on(extracts[0]).human(), ctx.reported_on(extracts[-1]).human()
+        first, last = ctx.said(extracts[0]).short(), ctx.said(extracts[-1]).short()
         label = f"{number}: {first}" + (f" – {last}" if last != first else "")
         items.append(f"**{md_text(label)}**" if number == current else md_link(label, relative(here, topic_page(topic.id, number))))
     return ["Pages of this topic: " + " · ".join(items), "{: .topic-pager }", ""]

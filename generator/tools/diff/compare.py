@@ -6,7 +6,7 @@ import dataclasses
 import re
 
 from ...analysis.discrepancies import Discrepancy
-from ...analysis.figures import figure_date
+from ...analysis.figures import figure_when
 from ...checks.checked import CheckedBriefing
 from .model import (BriefingDiff, DiscrepancyChange, ExtractChange, ExtractView, FieldChange,
                                   FigureChange, PageChange, RecordChange, display, figure_value, plain)
@@ -19,7 +19,7 @@ __all__ = ["BriefingDiff", "DiscrepancyChange", "ExtractChange", "ExtractView", 
            "PageChange", "RecordChange", "diff_briefings"]
 
 # Extract fields (model attribute -> YAML key), in the order readers care about.
-EXTRACT_FIELDS = {"quote": "quote", "source": "source", "speaker": "speaker", "stance": "stance", "topics": "topics",
+EXTRACT_FIELDS = {"quote": "quote", "source": "source", "speaker": "speaker", "stance": "stance", "words": "words", "topics": "topics",
                   "said_on": "said_on", "event_dates": "event_dates", "dates_note": "dates_note",
                   "mentions": "mentions", "note": "note", "line_hint": "line", "figures": "figures"}
 # Other records compared by id: dataset attribute -> (kind shown to readers, attribute that names the record).
@@ -79,15 +79,16 @@ def _figures_by_key(linked: LinkedBriefing) -> dict[tuple[str, str, str, int], t
 
 
 def _figure_fields(linked: LinkedBriefing, extract: Extract, figure: Figure) -> dict[str, str]:
-    as_of = figure_date(linked.dataset, extract, figure)
+    when = figure_when(linked.dataset, extract, figure)
     claimant = figure.claimed_by or extract.speaker
-    return {"value": figure_value(figure), "qualifier": figure.qualifier, "as_of": as_of.iso(),
+    return {"value": figure_value(figure), "qualifier": figure.qualifier, "kind": figure.kind, "as_of": when.short(),
             "claimed_by": _who(linked, claimant) if claimant else "the article itself", "note": figure.note}
 
 
 def _figure_summary(fields: dict[str, str], text: str) -> str:
     qualifier = fields["qualifier"] + " " if fields["qualifier"] else ""
-    return f"{qualifier}{text} ({fields['claimed_by']}, as of {fields['as_of']})"
+    kind = "" if fields["kind"] == "count" else f"{fields['kind']}, "
+    return f"{qualifier}{text} ({kind}{fields['claimed_by']}, as of {fields['as_of']})"
 
 
 def diff_figures(old: LinkedBriefing, new: LinkedBriefing) -> list[FigureChange]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ...model import DateSpan, Figure, PartialDate
+from ...model import DateSpan, Figure, PartialDate, When
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def figure_value(figure: Figure) -> str:
 
 def display(value: object) -> str:
     """Readable text for a field value; "" when empty."""
-    if isinstance(value, PartialDate):
+    if isinstance(value, (PartialDate, When)):
         return value.iso()
     if isinstance(value, DateSpan):
         return value.start.iso() if value.start == value.end else f"{value.start.iso()} to {value.end.iso()}"
