@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .errors import OutputError, UsageError
 from .routes import output_file
+from .settings import resolved as resolved_path
 
 SITE_MARKER = ".briefing-site"
 SITE_MARKER_TEXT = ("This folder holds a site built by the briefing generator. Its next build replaces\n"
@@ -36,14 +37,14 @@ def _describe(path: Path, root: Path) -> str:
 
 def refuse_dangerous_target(target: Path, root: Path, protected: tuple[tuple[str, Path], ...], what: str) -> Path:
     """The resolved target; UsageError when it is, contains or lies inside a protected folder, or holds the project."""
-    resolved = target.resolve()
-    root = root.resolve()
+    resolved = resolved_path(target, what)
+    root = resolved_path(root, "the project folder")
     shown = _describe(resolved, root)
     if _within(root, resolved):
         raise UsageError(f"{what} {shown} {'is' if resolved == root else 'contains'} the project folder {root}; "
                          "writing there would destroy the briefing. Choose a new folder, e.g. `site` or `out/export`.")
     for name, folder in protected:
-        folder = folder.resolve()
+        folder = resolved_path(folder, name)
         if _within(resolved, folder) or _within(folder, resolved):
             relation = "is" if resolved == folder else "lies inside" if _within(resolved, folder) else "contains"
             raise UsageError(f"{what} {shown} {relation} {name} ({_describe(folder, root)}/); "
@@ -58,11 +59,20 @@ def refuse_site_dir(target: Path, root: Path, protected: tuple[tuple[str, Path],
     resolved = refuse_dangerous_target(target, root, protected, "the site folder")
     if resolved.exists() and not resolved.is_dir():
         raise UsageError(f"the site folder {resolved} is a file, not a folder; choose another site folder")
-    if resolved.is_dir() and not (resolved / SITE_MARKER).is_file() and any(resolved.iterdir()):
+    if resolved.is_dir() and not (resolved / SITE_MARKER).is_file() and _has_entries(resolved):
         raise UsageError(f"the site folder {resolved} is not empty and is not a site this generator built "
                          f"(it has no {SITE_MARKER} file); a build would delete its files. "
                          "Empty or remove it yourself, or choose another site folder.")
     return resolved
+
+
+def _has_entries(folder: Path) -> bool:
+    try:
+        return any(folder.iterdir())
+    except FileNotFoundError:  # removed meanwhile: as good as empty
+        return False
+    except OSError as exc:
+        raise OutputError(f"cannot read the folder {folder}: {exc.strerror or exc}") from None
 
 
 def mark_site(site_dir: Path) -> None:
@@ -86,17 +96,20 @@ def refuse_export_dir(target: Path, root: Path, protected: tuple[tuple[str, Path
 
 def refuse_output_file(target: Path, root: Path, protected: tuple[tuple[str, Path], ...], marker: str) -> Path:
     """A file a command may write: new, or written by the same command before (its first line is `marker`)."""
-    resolved = target.resolve()
+    resolved = resolved_path(target, "the output file")
     for name, folder in protected:
-        if _within(resolved, folder.resolve()):
-            raise UsageError(f"{target} lies inside {name} ({_describe(folder.resolve(), root.resolve())}/); "
+        if _within(resolved, resolved_path(folder, name)):
+            raise UsageError(f"{target} lies inside {name} ({_describe(resolved_path(folder, name), resolved_path(root, 'the project folder'))}/); "
                              "nothing is ever written there. Write the output elsewhere.")
     if resolved.is_dir():
         raise UsageError(f"{target} is a folder; give a file name for the output")
+    if resolved.exists() and not resolved.is_file():
+        raise UsageError(f"{target} is not a regular file (a pipe or a device); give a file name, or leave out "
+                         "--output to print to standard output")
     if resolved.exists():
         try:
-            with resolved.open(encoding="utf-8", errors="replace") as handle:
-                first = handle.readline().rstrip("\n")
+            with resolved.open("rb") as handle:
+                first = handle.read(len(marker.encode("utf-8")) + 1).decode("utf-8", "replace").rstrip("\n")
         except OSError:
             first = ""
         if first != marker:
@@ -127,12 +140,18 @@ def hand_written_clashes(page_paths, docs_dir: Path, directory_urls: bool) -> li
 
 def create_file(path: Path, text: str) -> None:
     """Write a new file; OutputError if it exists already (mode "x" keeps that true even in a race)."""
+    data = text.encode("utf-8")  # before the file exists: text that cannot be written leaves nothing behind
     try:
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        handle = open(path, "xb")
     except FileExistsError:
         raise OutputError(f"{path} already exists; it is never overwritten") from None
     except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with handle:
+            handle.write(data)
+    except OSError as exc:
+        path.unlink(missing_ok=True)  # ours, created a moment ago: no half-written file stays
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
@@ -176,7 +195,7 @@ def folder_lock(folder: Path, what: str) -> Iterator[None]:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise OutputError(f"another build is publishing {what} right now; wait for it to finish, then run this again") from None
+            raise OutputError(f"another build is publishing into {what} right now; wait for it to finish, then run this again") from None
         yield
     finally:
         os.close(descriptor)

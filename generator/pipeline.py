@@ -6,6 +6,7 @@ citations, the linked briefing, the checked briefing (with its analysis), and th
 
 from __future__ import annotations
 
+import datetime
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,11 +20,14 @@ from .load.records import load_records
 from .render.context import render_context
 from .outputs import hand_written_clashes
 from .render.site import page_paths, render_site
-from .routes import edit_origins
+from .routes import SEARCH, edit_origins
 from .settings import ProjectSettings
 from .validate.dataset import build_dataset
 from .verify.articles import read_articles
 from .verify.quotes import verify_quotes
+
+
+SITEMAP_DATES = (datetime.date(1970, 1, 1), datetime.date(2106, 2, 6))
 
 
 @dataclass(frozen=True)
@@ -40,9 +44,16 @@ class GeneratedSite:
 
     @property
     def page_date(self) -> str:
-        """The latest source's publication date: every page's date, so that rebuilds never depend on the clock."""
+        """The latest source's publication date: every page's date, so that rebuilds never depend on the clock.
+
+        MkDocs writes it into the sitemap as a 32-bit timestamp, so it is kept within 1970-01-01 to
+        2106-02-06: a briefing of 1950's articles is dated 1 January 1970 there.
+        """
         sources = self.briefing.linked.dataset.sources.values()
-        return max(s.published for s in sources).iso() if sources else ""
+        if not sources:
+            return ""
+        latest = max(s.published for s in sources).last_day()
+        return min(max(latest, SITEMAP_DATES[0]), SITEMAP_DATES[1]).isoformat()
 
     def summary(self) -> str:
         """One line for logs."""
@@ -89,7 +100,7 @@ def check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = Non
 def check_project(settings: ProjectSettings) -> CheckedBriefing:
     """`check_briefing` for a project, which also refuses hand-written files the generated pages would replace."""
     briefing = check_briefing(settings.briefings_dir, settings.seeds_dir, settings.root)
-    paths = page_paths(render_context(briefing, settings.directory_urls))
+    paths = page_paths(render_context(briefing, settings.directory_urls)) + ([SEARCH] if settings.search == "pagefind" else [])
     clashes = hand_written_clashes(paths, settings.docs_dir, settings.directory_urls)
     if clashes:
         docs = settings.docs_dir.relative_to(settings.root).as_posix() if settings.docs_dir.is_relative_to(settings.root) else str(settings.docs_dir)

@@ -146,11 +146,16 @@ def page_url(markdown_path: str, directory_urls: bool = True) -> str:
     return stem[:-len("index")] if stem.endswith("/index") else stem + "/"
 
 
+# The file endings MkDocs reads as Markdown pages.
+MARKDOWN_ENDINGS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
 def output_file(path: str, directory_urls: bool) -> str:
     """The file a docs path becomes in the built site, by MkDocs' rules (`x.md` -> `x.html` or `x/index.html`)."""
-    if not path.endswith(".md"):
+    ending = next((e for e in MARKDOWN_ENDINGS if path.endswith(e)), "")
+    if not ending:
         return path
-    stem = path[:-3]
+    stem = path[:-len(ending)]
     folder, _, name = stem.rpartition("/")
     if name in ("index", "README"):
         return f"{folder}/index.html" if folder else "index.html"

@@ -104,7 +104,7 @@ def test_committed_edits_are_reported_in_reader_terms(repo: Path, capsys) -> Non
     # Curated text is escaped: "!!!" would otherwise start an admonition, "*" emphasis.
     assert "`admonition-line`" in removed and "> &#33;&#33;&#33; note" in removed and "&#42;stars&#42;" in removed
     changed = out.split("### Extracts changed (3)")[1].split("### Figures")[0]
-    assert f"**`northland-no-deal`**: Northland, stated; changed: quote" in changed
+    assert "**`northland-no-deal`**: Northland, stated; changed: quote" in changed
     assert changed.index(f"> {OLD_QUOTE}") < changed.index("after:") < changed.index(f"> {NEW_QUOTE}")
     assert "**`lee-not-serious`**: Northland, dismissed; changed: speaker" in changed
     assert "**speaker**: Ana Lee → Northland" in changed

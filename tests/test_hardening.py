@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import time
 from pathlib import Path
 
 from generator.cli.main import main
 from generator.load.yaml_file import YamlFileError, read_yaml
 
+from .conftest import CORPUS
 from .sitehtml import site_path
 from .test_build import _build
 
@@ -244,3 +246,118 @@ def test_an_impossible_skip_range_costs_no_memory(corpus: Path):
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
     assert peak < 50_000_000, f"{peak:,} bytes"
+
+
+# --- Found by an attack on the first fixes ------------------------------------------------------------
+
+def test_the_real_git_folder_of_a_worktree_is_protected(tmp_path: Path, capsys):
+    import subprocess
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    main_checkout = tmp_path / "main"
+    shutil.copytree(CORPUS, main_checkout)
+    subprocess.run([*git, "-C", str(main_checkout), "init", "-q"], check=True)
+    subprocess.run([*git, "-C", str(main_checkout), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(main_checkout), "commit", "-qm", "x"], check=True)
+    worktree = tmp_path / "wt"
+    subprocess.run([*git, "-C", str(main_checkout), "worktree", "add", "-q", str(worktree)], check=True)
+    before = _digest(main_checkout / ".git")
+    hooks = main_checkout / ".git" / "hooks"
+    assert main(["--root", str(worktree), "diff", "HEAD", "--output", str(hooks / "post-checkout")]) == 2
+    assert main(["--root", str(worktree), "export", str(main_checkout / ".git" / "exported")]) == 2
+    assert main(["--root", str(worktree), "build", "--site-dir", str(main_checkout / ".git" / "site")]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert _digest(main_checkout / ".git") == before
+
+
+def test_settings_follow_inherit_and_either_form_of_plugins(corpus: Path, capsys):
+    from generator.settings import project_settings
+
+    (corpus / "pages").mkdir()
+    (corpus / "base.yml").write_text("docs_dir: pages\nplugins:\n  search: {}\n  briefing:\n    briefings: data\n", encoding="utf-8")
+    (corpus / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: x\n", encoding="utf-8")
+    settings = project_settings(corpus)
+    assert (settings.docs_dir.name, settings.briefings_dir.name) == ("pages", "data")
+    assert main(["--root", str(corpus), "export", str(corpus / "data" / "exported")]) == 2  # the real data folder
+
+
+def test_export_keeps_mkdocs_tags_so_the_export_builds(corpus: Path, tmp_path: Path):
+    config = (corpus / "mkdocs.yml").read_text(encoding="utf-8").replace("markdown_extensions:\n", (
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n"))
+    config += "extra:\n  note: !ENV [BRIEFING_NOTE, none]\n"
+    (corpus / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert main(["--root", str(corpus), "export", str(tmp_path / "out")]) == 0
+    exported = (tmp_path / "out" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "!!python/name:material.extensions.emoji.twemoji" in exported and "!ENV" in exported
+    result = _build(tmp_path / "out", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_yaml_file_name_cannot_reach_the_page_as_markup(corpus: Path, tmp_path: Path):
+    config = (corpus / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "theme:\n  name: material\n", "repo_url: https://github.com/example/repo\nedit_uri: edit/main/docs/\n"
+        "theme:\n  name: material\n  features: [content.action.edit]\n")
+    (corpus / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (corpus / "briefings" / "sources.yml").rename(corpus / "briefings" / 'a" autofocus onfocus="alert(1)" x=".yml')
+    result = _build(corpus, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = site_path(tmp_path / "site", "index.md").read_text(encoding="utf-8") + "".join(
+        p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
+    assert 'autofocus onfocus="alert' not in page and "%22%20autofocus" in page
+
+
+def test_diff_pings_nobody_even_through_escaped_characters(corpus: Path, capsys):
+    _git_repo(corpus)
+    entities = corpus / "briefings" / "entities.yml"
+    entities.write_text(entities.read_text(encoding="utf-8").replace("name: Northland\n", 'name: "@octocat :white_check_mark:"\n'),
+                        encoding="utf-8")
+    topics = corpus / "briefings" / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("title: Harbour talks", 'title: "@github/security-team"'),
+                      encoding="utf-8")
+    assert main(["--root", str(corpus), "diff", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    assert "octocat" in out and "security-team" in out
+    for live in ("&#64;octocat", "@octocat", "&#64;github", "@github", ":white_check_mark:", ":white&#95;check&#95;mark:"):
+        assert live not in out, live
+
+
+def test_dates_outside_the_sitemap_years_still_build(corpus: Path, tmp_path: Path):
+    sources = corpus / "briefings" / "sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    for first, second in (("1968-10-18", "1969-10-19"), ("2106-02-08", "2120-01-01")):
+        sources.write_text(text.replace("published: 2024-10-18", f"published: {first}").replace("published: 2024-10-19", f"published: {second}"),
+                           encoding="utf-8")
+        result = _build(corpus, tmp_path / f"site-{first}")
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+
+
+def test_links_in_a_loop_and_missing_project_folders_are_clear_errors(corpus: Path, tmp_path: Path, capsys):
+    (tmp_path / "lp1").symlink_to(tmp_path / "lp2")
+    (tmp_path / "lp2").symlink_to(tmp_path / "lp1")
+    for argv in (["build", "--site-dir", str(tmp_path / "lp1")], ["export", str(tmp_path / "lp1")],
+                 ["diff", "HEAD", "--output", str(tmp_path / "lp1")]):
+        assert main(["--root", str(corpus), *argv]) == 2, argv
+        assert "Traceback" not in capsys.readouterr().err
+    for root in (tmp_path / "missing", corpus / "mkdocs.yml"):
+        assert main(["--root", str(root), "build", "--site-dir", str(tmp_path / "x")]) == 2
+        assert "give the folder that holds mkdocs.yml with --root" in capsys.readouterr().err
+
+
+def test_diff_output_refuses_pipes_and_devices(corpus: Path, tmp_path: Path, capsys):
+    _git_repo(corpus)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert main(["--root", str(corpus), "diff", "HEAD", "--output", str(fifo)]) == 2  # would block reading it
+    assert "is not a regular file" in capsys.readouterr().err
+
+
+def test_ingest_reads_no_more_than_the_limit_and_names_odd_file_names(corpus: Path, tmp_path: Path, capsys):
+    assert main(["--root", str(corpus), "ingest", "/dev/zero", "--published", "2024-10-20"]) == 1
+    assert "MB; an article page is rarely over" in capsys.readouterr().err
+    odd = tmp_path / os.fsdecode(b"art\xff.txt")
+    odd.write_text("A headline\n\nSome text of the article, long enough to be one.\n", encoding="utf-8")
+    assert main(["--root", str(corpus), "ingest", str(odd), "--published", "2024-10-21", "--id", "odd-name"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    text = (corpus / "briefings" / "extracts" / "odd-name.yml").read_text(encoding="utf-8")
+    assert "art\ufffd.txt" in text
+    assert main(["--root", str(corpus), "check"]) == 0

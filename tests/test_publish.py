@@ -111,12 +111,11 @@ def test_two_builds_at_once_never_show_a_traceback(corpus: Path):
 
 
 def test_interrupted_build_leaves_nothing_behind(corpus: Path, monkeypatch, capsys):
-    import generator.mkdocs.publish as build
-
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build.subprocess, "run", interrupted)
+    import mkdocs.commands.build
+    monkeypatch.setattr(mkdocs.commands.build, "build", interrupted)
     assert main(["--root", str(corpus), "build"]) == 130
     assert sorted(p.name for p in corpus.iterdir() if p.name.startswith(".site")) == []
     assert "interrupted" in capsys.readouterr().err
@@ -139,3 +138,21 @@ def test_plain_mkdocs_with_the_plugin_refuses_the_data_folder_as_site(corpus: Pa
     assert result.returncode != 0
     assert "the site folder briefings is the briefing data" in result.stderr
     assert _digest(corpus / "briefings") == before
+
+
+def test_a_build_killed_outright_leaves_a_folder_the_next_build_removes(corpus: Path):
+    import signal
+    import time
+
+    command = [sys.executable, "-m", "generator", "--root", str(corpus), "build"]
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not list(corpus.glob(".site-new-*/assets")) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # until MkDocs is writing the new site
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    left = list(corpus.glob(".site-new-*"))
+    time.sleep(1)  # had the build run in a child process, that child would still be writing now
+    assert [p for p in corpus.glob(".site-new-*") if p not in left] == []
+    assert main(["--root", str(corpus), "build"]) == 0
+    assert sorted(p.name for p in corpus.iterdir() if p.name.startswith(".site")) == []

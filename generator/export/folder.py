@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import OutputError, UsageError
 from ..outputs import hand_written_clashes, refuse_export_dir
 from ..pipeline import GeneratedSite, generate_site
-from ..settings import ProjectSettings
+from ..settings import ProjectSettings, load_mkdocs_yml
 from .dataset import briefing_data
 from .mkdocs_yml import plain_mkdocs_config
 
@@ -47,8 +47,8 @@ def _write(folder: Path, settings: ProjectSettings, site: GeneratedSite) -> None
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(markdown, encoding="utf-8")
     if (settings.root / "mkdocs.yml").exists():
-        config_text = (settings.root / "mkdocs.yml").read_text(encoding="utf-8")
-        (folder / "mkdocs.yml").write_text(plain_mkdocs_config(config_text), encoding="utf-8")
+        config = load_mkdocs_yml(settings.root / "mkdocs.yml")
+        (folder / "mkdocs.yml").write_text(plain_mkdocs_config(config), encoding="utf-8")
     (folder / "data").mkdir()
     dataset = json.dumps(briefing_data(site.briefing), ensure_ascii=False, indent=2, sort_keys=False)
     (folder / "data" / "briefing.json").write_text(dataset + "\n", encoding="utf-8")

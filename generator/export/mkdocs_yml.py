@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import yaml
-
 from ..routes import not_in_nav_patterns
-from ..settings import PLUGIN_NAME, parse_mkdocs_yml, plugin_options
+from ..settings import PLUGIN_NAME, dump_mkdocs_yml, parse_mkdocs_yml, plugin_options
 
 
-def plain_mkdocs_config(config_text: str) -> str:
-    """The project's mkdocs.yml without the briefing plugin, reading pages from ./docs."""
-    config = parse_mkdocs_yml(config_text)
-    plugins = config.get("plugins") or []
+def plain_mkdocs_config(config: dict | str) -> str:
+    """A project's configuration (INHERIT already merged in) without the briefing plugin, reading pages from ./docs.
+
+    MkDocs' own tags (`!ENV`, `!!python/name:` for Material's emoji index, ...) are written back as they were.
+    """
+    config = dict(parse_mkdocs_yml(config) if isinstance(config, str) else config)
     briefing = plugin_options(config)
+    plugins = config.get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [{name: options} if options else name for name, options in plugins.items()]
     config["plugins"] = [p for p in plugins if p != PLUGIN_NAME and not (isinstance(p, dict) and PLUGIN_NAME in p)]
     if briefing.get("search") == "pagefind":
         # Pagefind runs from the briefing plugin, which the export drops; the built-in search takes its place.
@@ -21,5 +24,4 @@ def plain_mkdocs_config(config_text: str) -> str:
     config["not_in_nav"] = not_in_nav_patterns()
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
-    return "# Written by `python -m generator export`: builds without the briefing plugin.\n" + yaml.safe_dump(
-        config, sort_keys=False, allow_unicode=True)
+    return "# Written by `python -m generator export`: builds without the briefing plugin.\n" + dump_mkdocs_yml(config)

@@ -29,10 +29,25 @@ class RawRecord:
         return Location(self.file, self.data.line)
 
 
+YAML_ENDINGS = (".yml", ".yaml")
+
+
 def briefing_files(briefings_dir: Path) -> list[Path]:
-    """Every YAML file under the briefings folder, in a stable order."""
-    files = [p for p in briefings_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()]
+    """Every YAML file under the briefings folder, in a stable order (with what cannot be read: see `unreadable_entries`)."""
+    files = [p for p in briefings_dir.rglob("*") if p.suffix in YAML_ENDINGS and p.is_file()]
     return sorted(files, key=lambda p: p.relative_to(briefings_dir).as_posix())
+
+
+def unreadable_entries(briefings_dir: Path) -> list[tuple[Path, str]]:
+    """Entries that look like data but cannot be read: links to folders (never followed), dangling links, pipes."""
+    odd = []
+    for path in sorted(briefings_dir.rglob("*")):
+        if path.is_symlink() and path.is_dir():
+            odd.append((path, "is a link to a folder; links are not followed: move the files into the briefings folder"))
+        elif path.suffix in YAML_ENDINGS and not path.is_file():
+            why = "is a link that leads nowhere" if path.is_symlink() and not path.exists() else "is not a regular file"
+            odd.append((path, f"{why}, so it cannot be read: replace it with the YAML file itself"))
+    return odd
 
 
 @dataclass(frozen=True)
@@ -40,11 +55,11 @@ class UnreadableFile:
     """A file that could not be read as YAML: its records are missing, so references to them are not errors of their own."""
 
     shown_as: str
-    text: str
+    text: str | None  # None when not even its text could be read: it may define any id
 
     def may_define(self, ident: str) -> bool:
         """Whether the id is written in the file, so that the file probably defines it."""
-        return re.search(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", self.text) is not None
+        return self.text is None or re.search(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", self.text) is not None
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,10 @@ def load_records(briefings_dir: Path, shown_root: Path, problems: ProblemList) -
     if not briefings_dir.is_dir():
         problems.add(Location(str(briefings_dir)), "the briefings folder does not exist", rank=ROOT_CAUSE)
         return LoadedFiles(())
+    for path, why in unreadable_entries(briefings_dir):
+        shown = _shown(path, shown_root)
+        problems.add(Location(shown), why, rank=ROOT_CAUSE)
+        unreadable.append(UnreadableFile(shown, None))
     for path in briefing_files(briefings_dir):
         shown = _shown(path, shown_root)
         try:

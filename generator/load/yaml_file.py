@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ROOT_CAUSE, BriefingError, Location, Problem
-from ..text import YAML_UNSAFE_CHARACTERS, control_characters
+from ..text import YAML_UNSAFE_CHARACTERS, control_characters, describe_char
 
 MAX_FILE_BYTES = 5_000_000
 STR_TAG = "tag:yaml.org,2002:str"
@@ -96,6 +96,10 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem] | None = None) 
                         "Delete it: it usually comes with text pasted from a word processor or a web page. "
                         "YAML refuses it or reads it as a line break.") for line, column, name in controls]
         text = YAML_UNSAFE_CHARACTERS.sub(" ", text)
+    text, odd_indents = _plain_indentation(text)
+    found += [_root(Location(shown_as, line), f"invisible character {name} at the start of the line (column {column})",
+                    "YAML reads it as text, not as indentation, which breaks the structure of the file. Delete it and "
+                    "indent with spaces only.") for line, column, name in odd_indents]
     try:
         documents = list(yaml.compose_all(text, Loader=_TextOnlyLoader))
     except yaml.MarkedYAMLError as exc:
@@ -118,6 +122,20 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem] | None = None) 
     if problems is not None:
         problems.extend(found)
     return value
+
+
+def _plain_indentation(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text with invisible characters at the start of lines (no-break or zero-width spaces) made spaces, and where they were."""
+    found = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        width = len(line) - len(line.lstrip(" \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                               "\u2009\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"))
+        odd = [(column, char) for column, char in enumerate(line[:width], start=1) if char not in " \t"]
+        if odd:
+            found += [(number + 1, column, describe_char(char)) for column, char in odd]
+            lines[number] = " " * width + line[width:]
+    return ("\n".join(lines), found) if found else (text, found)
 
 
 def _root(location: Location, message: str, hint: str) -> Problem:
@@ -178,7 +196,8 @@ def _convert(node: yaml.Node, shown_as: str, problems: list[Problem], seen: set[
     mapping.key_lines = key_lines = {}
     for key_node, value_node in node.value:
         if type(key_node) is not yaml.ScalarNode:
-            problems.append(Problem(Location(shown_as, key_node.start_mark.line + 1), "a mapping key must be plain text"))
+            problems.append(Problem(Location(shown_as, key_node.start_mark.line + 1), "a mapping key must be plain text",
+                                    "Write the field name as a word before the colon, e.g. `quote:`; a `?` or brackets make a complex key."))
             continue
         key = key_node.value
         if key in mapping:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -25,6 +26,7 @@ def add_pages(files: Files, config, pages: dict[str, str], origins: dict[str, st
         # Edit links of generated pages point at the YAML the page comes from, not at docs/;
         # a page from no file (the Pagefind search page) gets none.
         origin = origins.get(path)
-        generated.edit_uri = Path(os.path.relpath(root / origin, config.docs_dir)).as_posix() if origin else None
+        # Quoted: a file name is the editors' choice, and the theme writes the link into HTML as it is.
+        generated.edit_uri = quote(Path(os.path.relpath(root / origin, config.docs_dir)).as_posix(), safe="/") if origin else None
         files.append(generated)
     return files

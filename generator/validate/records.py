@@ -30,7 +30,8 @@ def briefing(records: list[RawRecord], problems: ProblemList, files_missing: boo
                          "Add briefings/briefing.yml with `briefing:` (title, description, key_facts).")
         return Briefing("Briefing", "", (), Location("briefings"))
     for extra in records[1:]:
-        problems.add(extra.at(), f"a second `briefing:` section (the first is in {records[0].file})")
+        problems.add(extra.at(), f"a second `briefing:` section (the first is in {records[0].file})",
+                     "The site has one title and one set of key facts: merge the two sections into one.")
     f = FieldReader(records[0], BRIEFING_FIELDS, problems, "the briefing")
     return Briefing(f.text("title", True), f.text("description", True), _points(f, "key_facts"), f.at())
 
@@ -75,7 +76,8 @@ def _skipped(f: FieldReader) -> tuple[SkippedLines, ...]:
             continue
         first, last = int(match.group(1)), int(match.group(2) or match.group(1))
         if first > last or first < 1:
-            f.problems.add(where, f"skip range {key!r} is not a valid range of lines")
+            f.problems.add(where, f"skip range {key!r} is not a valid range of lines",
+                           "Lines count from 1, and a range goes from the lower number to the higher, e.g. `58-97: teaser list`.")
             continue
         if not isinstance(reason, str) or not reason.strip():
             f.problems.add(where, f"skip entry {key!r} has no reason", "Say in a few words why these lines are not article text.")
@@ -100,6 +102,8 @@ def entity(record: RawRecord, problems: ProblemList) -> Entity:
     raw = f.text_list("coordinates")
     if raw:
         try:
+            if not all(re.fullmatch(r"-?[0-9]{1,3}(?:\.[0-9]{1,8})?", v.strip()) for v in raw):
+                raise ValueError  # float() also takes "١٠", "1_0" and "inf"
             lat, lon = (float(v) for v in raw)
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise ValueError
@@ -108,7 +112,8 @@ def entity(record: RawRecord, problems: ProblemList) -> Entity:
             problems.add(f.at("coordinates"), "`coordinates` must be `[latitude, longitude]` in degrees",
                          "For example `[43.1155, 131.8855]`.")
     elif kind == "place":
-        problems.add(f.at(), "a place needs `coordinates: [latitude, longitude]`")
+        problems.add(f.at(), "a place needs `coordinates: [latitude, longitude]`",
+                     "Give its position in degrees, e.g. `coordinates: [43.1155, 131.8855]`; or make it a `group` if it is no one place.")
     role = f.text("role")
     if role and kind != "person":
         problems.add(f.at("role"), "`role` is only for people", "Put it in the description instead.")

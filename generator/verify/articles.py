@@ -32,7 +32,8 @@ def read_article(path: Path, source: Source, problems: ProblemList) -> Article |
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        problems.add(source.location, f"seed {source.seed!r} is not UTF-8 text")
+        problems.add(source.location, f"seed {source.seed!r} is not UTF-8 text",
+                     "Ingest the article again from a clean copy (`python -m generator ingest`), which saves it as UTF-8.")
         return None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     controls = control_characters(text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from .model import BriefingDiff, ExtractChange, ExtractView, FigureChange, RecordChange
@@ -15,14 +16,28 @@ ZWSP = "\u200b"
 _LIVE = re.compile(r"@(?=[A-Za-z0-9])|:(?=[a-z0-9_+-]+:)|(?<=[A-Za-z])(?=://)|(?i:\bwww)(?=\.)|(?:(?<!&)#|&#35;)(?=[0-9])|(?i:\bgh-)(?=[0-9])")
 
 
-def neutralise(markdown: str) -> str:
-    """Markdown in which curated text can ping nobody, show no emoji and link nowhere by itself."""
-    return _LIVE.sub(lambda m: m.group(0) + ZWSP, markdown)
+def neutralise(text: str) -> str:
+    """Curated text that can ping nobody, show no emoji and link nowhere by itself once GitHub renders it.
+
+    Applied to the text before it is escaped: GitHub decodes character references before it
+    looks for mentions, so an escaped `&#64;` would still ping.
+    """
+    return _LIVE.sub(lambda m: m.group(0) + ZWSP, text)
+
+
+def _text(text: str) -> str:
+    """Curated text for the comment: inert, then escaped (safe at the start of a line)."""
+    return md_text(neutralise(text))
+
+
+def _inline(text: str) -> str:
+    """Curated text continuing a line: inert, then escaped."""
+    return md_inline(neutralise(text))
 
 
 def code(text: str) -> str:
     """Inline code for ids and paths; falls back to escaped text when a backtick would break the span."""
-    return f"`{text}`" if text and "`" not in text and "\n" not in text else md_inline(text)
+    return f"`{text}`" if text and "`" not in text and "\n" not in text else _inline(text)
 
 
 def _count(items: list, label: str) -> str:
@@ -46,18 +61,18 @@ def _summary(diff: BriefingDiff) -> str:
 
 
 def _quote(text: str, indent: str) -> list[str]:
-    return ["", f"{indent}> {md_text(text)}", ""]
+    return ["", f"{indent}> {_text(text)}", ""]
 
 
 def _who(view: ExtractView) -> str:
-    speaker = md_inline(view.speaker) if view.speaker else "the article itself"
-    stance = f", {md_inline(view.stance)}" if view.stance else ""
+    speaker = _inline(view.speaker) if view.speaker else "the article itself"
+    stance = f", {_inline(view.stance)}" if view.stance else ""
     return f"{speaker}{stance}"
 
 
 def _extract(view: ExtractView) -> list[str]:
-    topics = f"; topics: {md_inline(view.values['topics'])}" if view.values["topics"] else ""
-    head = f"- **{code(view.id)}**: {_who(view)}, in *{md_inline(view.source_title)}* ({code(view.source)}){topics}"
+    topics = f"; topics: {_inline(view.values['topics'])}" if view.values["topics"] else ""
+    head = f"- **{code(view.id)}**: {_who(view)}, in *{_inline(view.source_title)}* ({code(view.source)}){topics}"
     return [head, *_quote(view.quote, "  ")]
 
 
@@ -71,20 +86,20 @@ def _extract_change(change: ExtractChange) -> list[str]:
             lines.append("  - **figures**: see Figures below")
         else:
             before, after = old.values[field] or NONE, new.values[field] or NONE
-            lines.append(f"  - **{field}**: {md_inline(before)} → {md_inline(after)}")
+            lines.append(f"  - **{field}**: {_inline(before)} → {_inline(after)}")
     return lines
 
 
 def _figure(change: FigureChange) -> str:
-    where = f"{code(change.extract)} “{md_inline(change.text)}”"
+    where = f"{code(change.extract)} “{_inline(change.text)}”"
     if change.status != "changed":
-        return f"- {change.status}: {where}: {md_inline(change.summary)}"
-    fields = "; ".join(f"{c.field} {md_inline(c.old or NONE)} → {md_inline(c.new or NONE)}" for c in change.changes)
+        return f"- {change.status}: {where}: {_inline(change.summary)}"
+    fields = "; ".join(f"{c.field} {_inline(c.old or NONE)} → {_inline(c.new or NONE)}" for c in change.changes)
     return f"- changed: {where}: {fields}"
 
 
 def _record(change: RecordChange) -> str:
-    what = f"{change.kind.capitalize()} {code(change.id)} ({md_inline(change.label)})"
+    what = f"{change.kind.capitalize()} {code(change.id)} ({_inline(change.label)})"
     fields = f": {', '.join(change.fields)}" if change.fields else ""
     return f"- {what} {change.status}{fields}"
 
@@ -116,21 +131,21 @@ def render_diff_markdown(diff: BriefingDiff, rev: str) -> str:
                       [line for change in diff.extracts_changed for line in _extract_change(change)])
     figures: list[str] = []
     for quantity in dict.fromkeys(c.quantity for c in diff.figures):
-        figures += [f"**{md_inline(quantity)}**", ""]
+        figures += [f"**{_inline(quantity)}**", ""]
         figures += [_figure(c) for c in diff.figures if c.quantity == quantity] + [""]
     lines += _section(f"Figures ({len(diff.figures)})", figures[:-1])
     discrepancies = []
     for change in diff.discrepancies:
-        discrepancies.append(f"- **{change.status.capitalize()}:** {md_inline(change.title)} ({code(change.anchor)})")
-        discrepancies += [f"  - {md_text(detail)}" for detail in change.details]
+        discrepancies.append(f"- **{change.status.capitalize()}:** {_inline(change.title)} ({code(change.anchor)})")
+        discrepancies += [f"  - {_text(detail)}" for detail in change.details]
     lines += _section("Discrepancies", discrepancies)
     lines += _section("Other data", [_record(c) for c in diff.records])
-    lines += _section("Warnings", _folded([f"- New: {md_inline(w)}" for w in diff.warnings_new]
-                                          + [f"- Resolved: {md_inline(w)}" for w in diff.warnings_resolved], "warnings"))
+    lines += _section("Warnings", _folded([f"- New: {_inline(w)}" for w in diff.warnings_new]
+                                          + [f"- Resolved: {_inline(w)}" for w in diff.warnings_resolved], "warnings"))
     lines += _section(f"Pages affected ({len(diff.pages)})", _folded(
-        [f"- {code(p.url)}{' — ' + p.title if p.title else ''} ({p.status})" for p in diff.pages], "pages"))
+        [f"- {code(p.url)}{' — ' + _inline(html.unescape(p.title)) if p.title else ''} ({p.status})" for p in diff.pages], "pages"))
     # Blank lines around blockquotes can double up where sections meet; collapse them.
     text = "\n".join(lines).strip()
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
-    return neutralise(text) + "\n"
+    return text + "\n"

@@ -66,16 +66,24 @@ def _read_input(path: str) -> tuple[bytes, str]:
         raw = stream.read(MAX_INPUT_BYTES + 1) if stream is not None else sys.stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8")
         check_size(len(raw), "standard input")
         return raw, "standard input"
-    file = Path(path)
+    file, name = Path(path), printable_name(path)
     if not file.exists():
-        raise InputError(f"{path} not found")
+        raise InputError(f"{name} not found")
     if file.is_dir():
-        raise InputError(f"{path} is a folder, not a file")
+        raise InputError(f"{name} is a folder, not a file")
     try:
-        check_size(file.stat().st_size, path)
-        return file.read_bytes(), path
+        # At most one byte more than allowed, whatever the file is: a pipe or a device may never end.
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+        raise InputError(f"cannot read {name}: {exc.strerror}") from None
+    check_size(len(raw), name)
+    return raw, name
+
+
+def printable_name(path: str) -> str:
+    """A file name for messages and for the YAML header: bytes that are not UTF-8 shown as U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _format(request: IngestRequest, text: str) -> str:
