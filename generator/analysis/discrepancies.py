@@ -50,25 +50,12 @@ class Discrepancy:
         return (self.statement, *(side.says for side in self.sides))
 
 
-def _references(linked: LinkedBriefing) -> dict[str, int]:
-    """How central each extract is: cited by key facts (3), topic summaries (2), key claims and events (1 each)."""
-    data = linked.dataset
-    weight: dict[str, int] = {}
-    cited = ([(p.evidence, 3) for p in data.briefing.key_facts] + [(p.evidence, 2) for t in data.topics.values() for p in t.summary]
-             + [((p.extract for p in c.positions), 1) for c in data.claims.values()]
-             + [(e.evidence, 1) for e in data.events.values()])
-    for ids, points in cited:
-        for extract_id in ids:
-            weight[extract_id] = weight.get(extract_id, 0) + points
-    return weight
-
-
 class _Finder:
     """Builds discrepancies with the shared pieces: names, dates, and each extract's weight."""
 
     def __init__(self, linked: LinkedBriefing):
         self.linked, self.data = linked, linked.dataset
-        self.weight = _references(linked)
+        self.weight = linked.weights
 
     def who(self, extract: Extract) -> str:
         return self.linked.name_of(extract.speaker) if extract.speaker else "the article itself"

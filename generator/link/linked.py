@@ -56,6 +56,7 @@ class LinkedBriefing:
     source_topics: dict[str, dict[str, int]]  # source id -> topic id -> extracts
     coverage: dict[str, SourceCoverage]
     words: dict[str, str]  # extract id -> whose words the quote is (vocab.WORDS), "" for the article's own voice
+    weights: dict[str, int]  # extract id -> how central it is to the briefing (see `extract_weights`)
 
     def __repr__(self) -> str:
         # The default would print every field of a briefing: megabytes for a large one, in every traceback.
@@ -96,6 +97,20 @@ def whose_words(dataset: Dataset, extract: Extract, shown_quote: str) -> str:
     if dataset.sources[extract.source].translated_from:
         return "translated"
     return "direct" if _QUOTED.search(shown_quote) else "reported"
+
+
+def extract_weights(dataset: Dataset) -> dict[str, int]:
+    """How central each extract is: cited by key facts (3 each), topic summaries (2), key claims and events (1),
+    plus 1 for giving a figure. Pages show the most central evidence first; conflicts are ranked by it."""
+    weight: dict[str, int] = {}
+    cited = ([(p.evidence, 3) for p in dataset.briefing.key_facts] + [(p.evidence, 2) for t in dataset.topics.values() for p in t.summary]
+             + [((p.extract for p in c.positions), 1) for c in dataset.claims.values()]
+             + [(e.evidence, 1) for e in dataset.events.values()]
+             + [((e.id for e in dataset.extracts.values() if e.figures), 1)])
+    for ids, points in cited:
+        for extract_id in ids:
+            weight[extract_id] = weight.get(extract_id, 0) + points
+    return weight
 
 
 def find_mentions(text: str, pattern: re.Pattern[str] | None, owner: dict[str, str]) -> list[Mention]:
@@ -159,4 +174,5 @@ def link(dataset: Dataset, articles: dict[str, Article], citations: dict[str, Ci
         said_by={k: tuple(v) for k, v in said_by.items()}, mentioned_in={k: tuple(v) for k, v in mentioned_in.items()},
         source_topics=source_topics, coverage=coverage,
         words={e.id: whose_words(dataset, e, shown_quotes[e.id]) for e in dataset.extracts.values()},
+        weights=extract_weights(dataset),
     )
