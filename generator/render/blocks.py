@@ -10,18 +10,9 @@ from ..routes import (DISCREPANCIES, FIGURES, TIMELINE, WHO_SAID_WHAT, entity_pa
 from .context import RenderContext
 from ..vocab import WORDS
 from .markdown import md_inline, md_link, md_text
+from .labels import source_label, speaker_label
 
 CURATOR_LABEL = "Curator’s wording"
-
-
-def source_label(source: Source) -> str:
-    """Short name of a source: the outlet when known, else the agency it credits, else the headline."""
-    if source.outlet.casefold() != "unknown":
-        return source.outlet if not source.agency or source.agency == source.outlet else f"{source.outlet} ({source.agency})"
-    if source.agency:
-        return f"{source.agency} report (publisher unknown)"
-    headline = source.headline if len(source.headline) <= 60 else source.headline[:57].rstrip() + "…"
-    return f"“{headline}” (outlet unknown)"
 
 
 def entity_link(ctx: RenderContext, entity_id: str, page: str, label: str | None = None) -> str:
@@ -36,13 +27,6 @@ def extract_link(ctx: RenderContext, extract: Extract, page: str, label: str) ->
     target = page if shown_here else ctx.home_page(extract)
     href = ("" if target == page else relative(page, target)) + "#" + extract_anchor(extract.id)
     return md_link(label, href)
-
-
-def speaker_label(ctx: RenderContext, extract: Extract) -> str:
-    """Who a piece of evidence comes from, in a few words."""
-    if extract.speaker:
-        return ctx.dataset.entities[extract.speaker].name
-    return source_label(ctx.dataset.sources[extract.source])
 
 
 def grouped_links(ctx: RenderContext, extracts: list[Extract], page: str) -> str:

@@ -41,6 +41,8 @@ class RenderContext:
     coverage: dict[str, SourceCoverage]
     shown_quotes: dict[str, str]
     words: dict[str, str]
+    paragraph_numbers: dict[tuple[str, int], int]  # (source, seed line) -> paragraph number as readers count
+    paragraph_text: dict[tuple[str, int], str]  # (source, seed line) -> the paragraph's text
     # Extract blocks that topic and entity pages share, rendered once per folder depth; never part of the data.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
     home_pages: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -85,6 +87,7 @@ def render_context(briefing: CheckedBriefing, directory_urls: bool) -> RenderCon
     linked = briefing.linked
     parts = {topic_id: tuple(tuple(part) for part in split_into_parts(list(extracts), linked.said, routes.TOPIC_PAGE_EXTRACTS))
              for topic_id, extracts in linked.topic_extracts.items()}
+    numbers, texts = _paragraphs(linked.articles)
     part_of = {(topic_id, extract.id): number for topic_id, topic_parts in parts.items()
                for number, part in enumerate(topic_parts, start=1) for extract in part}
     return RenderContext(
@@ -94,5 +97,18 @@ def render_context(briefing: CheckedBriefing, directory_urls: bool) -> RenderCon
         topic_sources=linked.topic_sources, paragraph_extracts=linked.paragraph_extracts,
         quote_mentions=linked.quote_mentions, mentions=linked.mentions, said_by=linked.said_by,
         mentioned_in=linked.mentioned_in, source_topics=linked.source_topics, coverage=linked.coverage,
-        shown_quotes=linked.shown_quotes, words=linked.words,
+        shown_quotes=linked.shown_quotes, words=linked.words, paragraph_numbers=numbers, paragraph_text=texts,
     )
+
+
+def _paragraphs(articles: dict[str, Article]) -> tuple[dict[tuple[str, int], int], dict[tuple[str, int], str]]:
+    """Paragraph numbers (article text only: no headings, no skipped furniture) and texts by source and line."""
+    numbers, texts = {}, {}
+    for source_id, article in articles.items():
+        count = 0
+        for paragraph in article.paragraphs:
+            texts[(source_id, paragraph.line)] = paragraph.text
+            if paragraph.kind == "text":
+                count += 1
+                numbers[(source_id, paragraph.line)] = count
+    return numbers, texts

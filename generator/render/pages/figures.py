@@ -7,7 +7,8 @@ from ...routes import DISCREPANCIES, FIGURES, discrepancy_anchor, figure_anchor,
 from ...vocab import QUALIFIER_KINDS
 from ..context import RenderContext
 from ..markdown import md_inline, md_link, md_text, page_text, plural
-from ..blocks import entity_link, extract_link, figure_kind_label, source_label
+from ..blocks import entity_link, extract_link, figure_kind_label
+from ..labels import source_label
 from ..svg import Point, chart_figure, figure_svg
 
 PAGE = FIGURES

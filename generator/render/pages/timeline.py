@@ -11,7 +11,8 @@ from ...routes import TIMELINE, month_anchor, paragraph_link
 from ..context import RenderContext
 from ..markdown import md_inline, md_link, md_text, page_text, plural
 from ...model import PartialDate
-from ..blocks import CURATOR_LABEL, entity_link, extract_link, source_label
+from ..blocks import CURATOR_LABEL, entity_link, extract_link
+from ..labels import source_label
 from ..svg import Mark, chart_figure, timeline_svg
 
 PAGE = TIMELINE

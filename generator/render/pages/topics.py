@@ -10,7 +10,8 @@ from ...vocab import STANCE_GROUPS
 from ..context import RenderContext
 from ..markdown import md_link, md_text, page_heading, page_text, plural
 from ..jsonld import quotations
-from ..blocks import CURATOR_LABEL, extract_block, extract_link, grouped_links, speaker_label, summary_list
+from ..blocks import CURATOR_LABEL, extract_block, extract_link, grouped_links, summary_list
+from ..labels import speaker_label
 
 
 def render_topic(ctx: RenderContext, topic: Topic, part: int = 1) -> str:
