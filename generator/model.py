@@ -168,13 +168,23 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class KeyFigure:
+    """A line of the home page's key-figures box: figures of one or more quantities, as reported over time."""
+
+    label: str  # curator wording; "" means the first quantity's title
+    quantities: tuple[str, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
 class Briefing:
-    """Site-wide text: title, description and key facts."""
+    """Site-wide text: title, description, key facts and the quantities the home page shows as key figures."""
 
     title: str
     description: str
     key_facts: tuple[SummaryPoint, ...]
     location: Location
+    key_figures: tuple[KeyFigure, ...] = ()
 
 
 @dataclass(frozen=True)

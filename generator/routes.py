@@ -105,33 +105,9 @@ def discrepancy_anchor(kind: str, *ids: str) -> str:
     return f"{kind}-{'--'.join(ids)}"
 
 
-def day_anchor(day_iso: str) -> str:
-    """Anchor of a day's group of extracts on a topic page."""
-    return f"on-{day_iso}"
-
-
 def month_anchor(year: int, month: int) -> str:
     """Anchor of a month on the timeline."""
     return f"month-{year:04d}-{month:02d}"
-
-
-def split_into_parts(extracts: list, key, size: int) -> list[list]:
-    """Consecutive parts of at most `size` extracts, cut between days where the days allow it."""
-    parts: list[list] = [[]]
-    day_groups: list[list] = []
-    for extract in extracts:
-        if day_groups and key(day_groups[-1][0]) == key(extract):
-            day_groups[-1].append(extract)
-        else:
-            day_groups.append([extract])
-    for group in day_groups:
-        if parts[-1] and len(parts[-1]) + len(group) > size:
-            parts.append([])
-        for extract in group:  # a single day with more extracts than fit is cut where the page is full
-            if len(parts[-1]) == size:
-                parts.append([])
-            parts[-1].append(extract)
-    return parts
 
 
 # URLs.

@@ -14,13 +14,14 @@ STANCES = (
     "dismissed", "could not confirm", "did not deny", "declined to comment",
     "did not comment", "warned", "accused", "condemned", "urged", "speculated", "expected",
 )
-# The same stances grouped as topic pages summarise them, from firmest to denial.
+# The same stances grouped as topic pages summarise them, from firmest to denial, each with the
+# words that introduce the speakers ("Stated or confirmed by NIS, Zelensky and 9 others").
 STANCE_GROUPS = (
-    ("Stated or confirmed", ("stated", "confirmed", "reported", "accused", "warned", "condemned", "urged")),
-    ("Claimed, assessed or expected", ("claimed", "assessed", "estimated", "expected", "speculated")),
-    ("Could not confirm", ("could not confirm", "declined to comment", "did not comment")),
-    ("Did not deny", ("did not deny",)),
-    ("Denied or dismissed", ("denied", "dismissed")),
+    ("Stated or confirmed by", ("stated", "confirmed", "reported", "accused", "warned", "condemned", "urged")),
+    ("Claimed, assessed or expected by", ("claimed", "assessed", "estimated", "expected", "speculated")),
+    ("Could not confirm, or would not comment:", ("could not confirm", "declined to comment", "did not comment")),
+    ("Did not deny:", ("did not deny",)),
+    ("Denied or dismissed by", ("denied", "dismissed")),
 )
 # Stances that are also the words an article uses to report them ("denied", "could not confirm"),
 # the multi-word ones first: "declined to comment" says more than the "said" after it.

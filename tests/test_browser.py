@@ -146,7 +146,7 @@ def test_search_result_lands_on_the_section_with_terms_highlighted(page, site_ur
 
 def test_citation_opens_the_source_paragraph_highlighted(page, site_url):
     page.goto(site_url + PAGE_TYPES["topic"])
-    link = page.locator('#extract-nis-1500-vladivostok .attribution a[href*="sources/"]').first
+    link = page.locator('.extract:has(#extract-nis-1500-vladivostok) .attribution a[href*="sources/"]').first
     link.click()
     page.wait_for_url("**/sources/allegedly-deploys.html#line-7")
     background = page.eval_on_selector("#line-7", "e => getComputedStyle(e).backgroundColor")

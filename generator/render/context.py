@@ -9,7 +9,8 @@ from ..checks.checked import CheckedBriefing
 from ..link.linked import LinkedBriefing, Mention, SourceCoverage
 from ..model import Article, Citation, Dataset, Extract, Topic, When
 from .. import routes
-from ..routes import split_into_parts, topic_page
+from ..routes import topic_page
+from .sections import Section, split_sections, topic_sections
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class RenderContext:
 
     briefing: CheckedBriefing
     directory_urls: bool  # how the site serves pages; raw HTML links must follow it
-    topic_parts: dict[str, tuple[tuple[Extract, ...], ...]]  # a topic's extracts, page by page
+    topic_parts: dict[str, tuple[tuple[Section, ...], ...]]  # a topic's sections, page by page
     part_of: dict[tuple[str, str], int]  # (topic, extract) -> the topic page that shows it
     analysis: Analysis
     linked: LinkedBriefing
@@ -43,6 +44,7 @@ class RenderContext:
     words: dict[str, str]
     paragraph_numbers: dict[tuple[str, int], int]  # (source, seed line) -> paragraph number as readers count
     paragraph_text: dict[tuple[str, int], str]  # (source, seed line) -> the paragraph's text
+    site_url: str = ""  # where the site is published, for citations readers copy; "" when not known
     # Extract blocks that topic and entity pages share, rendered once per folder depth; never part of the data.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
     home_pages: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -82,14 +84,14 @@ class RenderContext:
         return [topic_page(topic_id, n) for n in range(1, len(self.topic_parts.get(topic_id, ((),))) + 1)]
 
 
-def render_context(briefing: CheckedBriefing, directory_urls: bool) -> RenderContext:
+def render_context(briefing: CheckedBriefing, directory_urls: bool, site_url: str = "") -> RenderContext:
     """The context for rendering a checked briefing for a site with the given URL style."""
     linked = briefing.linked
-    parts = {topic_id: tuple(tuple(part) for part in split_into_parts(list(extracts), linked.said, routes.TOPIC_PAGE_EXTRACTS))
-             for topic_id, extracts in linked.topic_extracts.items()}
-    numbers, texts = _paragraphs(linked.articles)
+    parts = {topic_id: split_sections(topic_sections(linked, briefing.analysis, topic_id), routes.TOPIC_PAGE_EXTRACTS)
+             for topic_id in linked.topic_extracts}
     part_of = {(topic_id, extract.id): number for topic_id, topic_parts in parts.items()
-               for number, part in enumerate(topic_parts, start=1) for extract in part}
+               for number, part in enumerate(topic_parts, start=1) for section in part for extract in section.extracts()}
+    numbers, texts = _paragraphs(linked.articles)
     return RenderContext(
         briefing=briefing, directory_urls=directory_urls, topic_parts=parts, part_of=part_of,
         analysis=briefing.analysis, linked=linked, dataset=linked.dataset, articles=linked.articles,
@@ -98,6 +100,7 @@ def render_context(briefing: CheckedBriefing, directory_urls: bool) -> RenderCon
         quote_mentions=linked.quote_mentions, mentions=linked.mentions, said_by=linked.said_by,
         mentioned_in=linked.mentioned_in, source_topics=linked.source_topics, coverage=linked.coverage,
         shown_quotes=linked.shown_quotes, words=linked.words, paragraph_numbers=numbers, paragraph_text=texts,
+        site_url=site_url,
     )
 
 

@@ -58,7 +58,7 @@ def extract_label(ctx: RenderContext, extract: Extract) -> str:
     """A reader's name for an extract: "Volodymyr Zelensky, BBC, 17 Oct 2024"."""
     source = ctx.dataset.sources[extract.source]
     if extract.speaker:
-        return f"{speaker_label(ctx, extract)}, {outlet_label(source)}, {ctx.said(extract).short()}"
+        return f"{speaker_label(ctx, extract)}, {outlet_label(source)}, {said_label(ctx, extract)}"
     return f"{source_label(source)}, {source.published.short()}"
 
 
@@ -89,3 +89,13 @@ def short_quote(ctx: RenderContext, extract: Extract, words: int = 14) -> str:
     if len(parts) > words and not text.endswith("…"):
         text = text.rstrip(",;:") + "…"
     return f"“{text}”"
+
+
+def said_label(ctx: RenderContext, extract: Extract) -> str:
+    """When, compactly and no more exactly than known: "18 Oct 2024", "before 21 Oct 2024", "day not stated (report of 25 Oct 2024)"."""
+    if not extract.speaker:
+        return f"article of {ctx.dataset.sources[extract.source].published.short()}"
+    when = ctx.said(extract)
+    if when.kind == "reported":
+        return f"day not stated (report of {when.end.short()})"
+    return when.short()

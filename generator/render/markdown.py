@@ -42,15 +42,15 @@ def _escape(folded: str, line_start: bool) -> str:
     return _escape_all(folded)
 
 
-def md_inline(fragment: str) -> str:
-    """Escape text that continues a line: whitespace folded to single spaces, kept at the ends."""
+def md_inline(fragment: str, line_start: bool = False) -> str:
+    """Escape text that continues a line (or, `line_start`, opens one): whitespace folded to single spaces, kept at the ends."""
     words = " ".join(fragment.split())
     if not words:
         return " " if fragment else ""
     # split/join is several times faster than a regex substitution on long paragraphs.
     lead = " " if fragment[0].isspace() else ""
     trail = " " if fragment[-1].isspace() else ""
-    return _escape(lead + words + trail, line_start=False)
+    return _escape(lead + words + trail, line_start=line_start and not lead)
 
 
 @lru_cache(maxsize=65536)  # names, titles and dates recur on every page of a large briefing

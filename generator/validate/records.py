@@ -6,7 +6,7 @@ import re
 
 from ..errors import Location, ProblemList
 from ..load.records import RawRecord
-from ..model import Briefing, Entity, Extract, PartialDate, SkippedLines, Source, SummaryPoint, Topic
+from ..model import Briefing, Entity, KeyFigure, Extract, PartialDate, SkippedLines, Source, SummaryPoint, Topic
 from ..vocab import ENTITY_KINDS, STANCES, WORDS
 from .fields import FieldReader
 from .figures import figures_of
@@ -17,7 +17,8 @@ TOPIC_FIELDS = ("id", "title", "order", "summary", "related", "keywords")
 ENTITY_FIELDS = ("id", "kind", "name", "aliases", "role", "description", "coordinates", "voice_of")
 EXTRACT_FIELDS = ("id", "source", "quote", "topics", "speaker", "stance", "words", "said_on", "event_dates",
                   "dates_note", "mentions", "note", "line", "figures")
-BRIEFING_FIELDS = ("title", "description", "key_facts")
+BRIEFING_FIELDS = ("title", "description", "key_facts", "key_figures")
+KEY_FIGURE_FIELDS = ("label", "quantities")
 POINT_FIELDS = ("text", "evidence")
 LINE_RANGE = re.compile(r"\s*([0-9]{1,9})\s*(?:-\s*([0-9]{1,9})\s*)?")
 
@@ -33,7 +34,15 @@ def briefing(records: list[RawRecord], problems: ProblemList, files_missing: boo
         problems.add(extra.at(), f"a second `briefing:` section (the first is in {records[0].file})",
                      "The site has one title and one set of key facts: merge the two sections into one.")
     f = FieldReader(records[0], BRIEFING_FIELDS, problems, "the briefing")
-    return Briefing(f.text("title", True), f.text("description", True), _points(f, "key_facts"), f.at())
+    return Briefing(f.text("title", True), f.text("description", True), _points(f, "key_facts"), f.at(), _key_figures(f))
+
+
+def _key_figures(f: FieldReader) -> tuple[KeyFigure, ...]:
+    figures = []
+    for item in f.items("key_figures", "quantities"):
+        sub = FieldReader(RawRecord("key figure", item, f.record.file), KEY_FIGURE_FIELDS, f.problems, "a `key_figures` entry")
+        figures.append(KeyFigure(sub.text("label"), sub.text_list("quantities", True), sub.at()))
+    return tuple(figures)
 
 
 def _points(f: FieldReader, key: str) -> tuple[SummaryPoint, ...]:

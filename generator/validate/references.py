@@ -42,6 +42,8 @@ def check_references(dataset: Dataset, problems: ProblemList, loaded: LoadedFile
             check(point.evidence, dataset.extracts, "extract", point.location, "evidence")
     for point in dataset.briefing.key_facts:
         check(point.evidence, dataset.extracts, "extract", point.location, "evidence")
+    for key_figure in dataset.briefing.key_figures:
+        check(key_figure.quantities, dataset.quantities, "quantity", key_figure.location, "quantities")
     for happening in dataset.events.values():
         check(happening.evidence, dataset.extracts, "extract", happening.location, "evidence")
     for key_claim in dataset.claims.values():

@@ -6,6 +6,7 @@ from ...routes import DISCREPANCIES, WHO_SAID_WHAT, relative
 from ...vocab import DISCREPANCY_KINDS
 from ..blocks import CURATOR_LABEL, attribution, quote_markdown
 from ..context import RenderContext
+from ..references import curated_inline
 from ..markdown import md_inline, md_link, md_text, page_text, plural
 
 PAGE = DISCREPANCIES
@@ -33,10 +34,10 @@ def render_discrepancies(ctx: RenderContext) -> str:
         for side in discrepancy.sides:
             lines += ['<div class="side" markdown>', "", f"**{md_inline(side.says)}**", "{: .side-says }", ""]
             for extract in side.extracts:
-                lines += ["> " + quote_markdown(ctx, extract, PAGE), "", attribution(ctx, extract, PAGE), "{: .attribution }", ""]
+                lines += ["> " + quote_markdown(ctx, extract), "", attribution(ctx, extract, PAGE), "{: .attribution }", ""]
             lines += ["</div>", ""]
         lines += ["</div>", ""]
-        notes = list(dict.fromkeys(e.note for e in discrepancy.extracts if e.note))
-        for note in notes:
-            lines += [f"*{CURATOR_LABEL}:* {md_text(note)}", "{: .curator-note }", ""]
+        notes = {e.note: e.source for e in discrepancy.extracts if e.note}
+        for note, source_id in notes.items():
+            lines += [f"*{CURATOR_LABEL}:* {curated_inline(ctx, note, PAGE, source_id)}", "{: .curator-note }", ""]
     return page_text(lines)

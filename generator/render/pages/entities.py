@@ -8,6 +8,7 @@ from ..markdown import md_inline, md_link, md_text, page_heading, page_text, plu
 from ...model import Entity, Extract
 from ...vocab import ENTITY_KIND_TITLES, ENTITY_KINDS
 from ..blocks import extract_block
+from ..references import curated_inline
 
 
 def _by_topic(ctx: RenderContext, extracts: list[Extract], page: str, prefix: str) -> list[str]:
@@ -34,18 +35,19 @@ def render_entity(ctx: RenderContext, entity: Entity) -> str:
     lines = page_heading(entity.name)
     facts = [f"- **Kind:** {md_text(entity.kind)}"]
     if entity.role:
-        facts.append(f"- **Role at the time:** {md_text(entity.role)}")
+        facts.append(f"- **Role at the time:** {curated_inline(ctx, entity.role, page)}")
     if entity.aliases:
         facts.append("- **Also written:** " + ", ".join(md_text(a) for a in entity.aliases))
-    facts.append(f"- **Description** (curator’s wording)**:** {md_inline(entity.description)}")
+    facts.append(f"- **Description** (curator’s wording)**:** {curated_inline(ctx, entity.description, page)}")
     if entity.coordinates:
         lat, lon = entity.coordinates
         facts.append(f"- **Coordinates:** {lat:.4f}, {lon:.4f}")
     facts.append(f"- **In this briefing:** {plural(len(said), 'statement')} by {md_inline(entity.name)}; "
                  f"mentioned in {plural(len(mentioned), 'other extract')}")
     lines += facts + [""]
-    lines += [f"## Said by {md_text(entity.name)} {{#said}}", ""]
-    lines += _by_topic(ctx, said, page, "said") or ["No statements attributed to this entity.", ""]
+    if said or entity.kind != "place":  # places do not speak: an empty "Said by" would only push the mentions down
+        lines += [f"## Said by {md_text(entity.name)} {{#said}}", ""]
+        lines += _by_topic(ctx, said, page, "said") or ["No statements attributed to this entity.", ""]
     lines += ["## Mentioned in {#mentioned}", ""]
     lines += _by_topic(ctx, mentioned, page, "mentioned") or ["Not mentioned in other extracts.", ""]
     return page_text(lines)
@@ -65,6 +67,6 @@ def render_entities_index(ctx: RenderContext) -> str:
             aliases = f" (also: {', '.join(md_inline(a) for a in entity.aliases)})" if entity.aliases else ""
             count = len(ctx.said_by.get(entity.id, [])) + len(ctx.mentioned_in.get(entity.id, []))
             lines.append(f"- {md_link(entity.name, relative(page, entity_page(entity.id)))}{aliases} — "
-                         f"{md_inline(entity.description)} ({count} extracts)")
+                         f"{curated_inline(ctx, entity.description, page)} ({plural(count, 'extract')})")
         lines.append("")
     return page_text(lines)

@@ -8,7 +8,9 @@ from ...routes import SOURCES_INDEX, paragraph_anchor, relative, source_page, to
 from ..context import RenderContext
 from ..markdown import md_inline, md_link, md_text, page_heading, page_text, plural
 from ...model import Source, SourceParagraph
-from ..blocks import extract_link
+from ..labels import paragraph_number, said_label
+from ..links import extract_link
+from ..references import curated_inline
 from ..jsonld import news_article
 
 
@@ -45,25 +47,30 @@ def render_source(ctx: RenderContext, source: Source) -> str:
         lines += ["*The article has no headline; this title is the curator’s.*", "{: .curator-note }", ""]
     lines += _metadata(ctx, source, page)
     lines += ["## Article text {#article-text}", "",
-              "Each paragraph is one line of the seed file; its number is the line number. Quoted passages are highlighted.",
+              "Paragraphs are numbered as the site cites them (¶ 1, ¶ 2, …). Passages quoted on the site are highlighted.",
               "{: .page-intro }", ""]
     for paragraph in (article.body() if article else []):
         lines += _paragraph(ctx, paragraph, page)
     skipped = [p for p in (article.paragraphs if article else []) if p.kind == "skipped"]
     if skipped:
         lines += ["## Left out of the article text {#left-out}", "",
-                  "These lines of the seed are page furniture, not article text:", ""]
+                  "These parts of the saved page are page furniture, not article text:", ""]
         for item in source.skipped:
-            span = f"line {item.first}" if item.first == item.last else f"lines {item.first}–{item.last}"
-            lines.append(f"- {span}: {md_inline(item.reason)}")
+            texts = [p.text for p in skipped if item.first <= p.line <= item.last]
+            first = " ".join(texts[0].split()[:8]) + ("…" if len(texts[0].split()) > 8 else "") if texts else ""
+            more = f" and {plural(len(texts) - 1, 'more line')}" if len(texts) > 1 else ""
+            lines.append(f"- “{md_inline(first)}”{more}: {curated_inline(ctx, item.reason, page, source.id)}")
         lines.append("")
     lines += [news_article(ctx, source), ""]
     return page_text(lines)
 
 
 def _metadata(ctx: RenderContext, source: Source, page: str) -> list[str]:
-    outlet = md_text(source.outlet) + (f" — {md_inline(source.outlet_note)}" if source.outlet_note else "")
-    published = md_text(source.published.human()) + (f" — {md_inline(source.published_note)}" if source.published_note else "")
+    outlet = md_text(source.outlet) + (f" — {curated_inline(ctx, source.outlet_note, page, source.id)}" if source.outlet_note else "")
+    if source.agency:
+        outlet += f" (credits {md_text(source.agency)})"
+    published = md_text(source.published.human()) + (
+        f" — {curated_inline(ctx, source.published_note, page, source.id)}" if source.published_note else "")
     original = md_link(source.url, source.url) if source.url else "not known"
     headline = "the article’s own" if source.headline_by == "article" else "written by the curator (the article has none)"
     counts = ctx.source_topics.get(source.id, {})
@@ -74,7 +81,8 @@ def _metadata(ctx: RenderContext, source: Source, page: str) -> list[str]:
         cover = (f"{len(coverage.cited)} of {plural(coverage.total, 'paragraph')} of article text cited by extracts "
                  f"({coverage.percent()}%)")
         if coverage.uncited:
-            cover += "; not yet cited: " + ", ".join(f"[line {n}](#{paragraph_anchor(n)})" for n in coverage.uncited)
+            cover += "; not yet cited: " + ", ".join(
+                f"[¶ {paragraph_number(ctx, source.id, n)}](#{paragraph_anchor(n)})" for n in coverage.uncited)
     if coverage and coverage.skipped_lines:
         cover += f"; {plural(coverage.skipped_lines, 'line')} left out as page furniture ([see why](#left-out))"
     return [
@@ -83,7 +91,6 @@ def _metadata(ctx: RenderContext, source: Source, page: str) -> list[str]:
         f"- **Language:** {md_text(source.language)}",
         f"- **Original address:** {original}",
         f"- **Headline:** {headline}",
-        f"- **Seed file:** {md_text(source.seed)}",
         f"- **Feeds topics:** {', '.join(feeds) if feeds else 'none yet'}",
         f"- **Coverage:** {cover}",
         "",
@@ -92,14 +99,17 @@ def _metadata(ctx: RenderContext, source: Source, page: str) -> list[str]:
 
 def _paragraph(ctx: RenderContext, paragraph: SourceParagraph, page: str) -> list[str]:
     anchor = paragraph_anchor(paragraph.line)
-    number = f'<a class="line-number" href="#{anchor}" title="Seed line {paragraph.line}">{paragraph.line}</a>'
+    count = paragraph_number(ctx, paragraph.source, paragraph.line)
+    label = f"¶ {count}" if count else "§"  # headings are not counted as paragraphs
+    title = f"Paragraph {count}" if count else "Subheading"
+    number = f'<a class="line-number" href="#{anchor}" title="{title}: link to here">{label}</a>'
     css = "paragraph subheading" if paragraph.kind == "subheading" else "paragraph"
     # The line number opens the line, so the paragraph text never starts a Markdown block.
     lines = [f'<div class="{css}" id="{anchor}" markdown>', "", f"{number} {paragraph_markdown(ctx, paragraph)}", ""]
     citing = ctx.paragraph_extracts.get((paragraph.source, paragraph.line), [])
     if citing:
-        links = [extract_link(ctx, e, page, f"{_who(ctx, e)} ({e.id})") for e in citing]
-        lines += ["Cited by: " + ", ".join(links), "{: .cited-by }", ""]
+        links = [extract_link(ctx, e, page, f"{_who(ctx, e)}, {said_label(ctx, e)}") for e in citing]
+        lines += ["Quoted on the site: " + "; ".join(links), "{: .cited-by }", ""]
     elif paragraph.kind == "text":
         lines += ["Not cited by any extract yet.", "{: .cited-by .uncited }", ""]
     lines += ["</div>", ""]
