@@ -55,6 +55,24 @@ def entity_page(entity_id: str) -> str:
     return f"entities/{entity_id}.md"
 
 
+# How search ranks each page's sections, by page kind. A quote is shown in full once, on its topic page;
+# source pages hold whole articles and analysis pages retell quotes in short: a pasted quote should land
+# on its extract, not on a long page that happens to hold more of the words.
+SEARCH_BOOSTS = {"topics": 3.0, "sources": 0.5, "analysis": 0.5, "home": 0.5}
+
+
+def search_boost(path: str) -> float | None:
+    """How search weighs a generated page's sections (None: as any page)."""
+    if path == HOME:
+        return SEARCH_BOOSTS["home"]
+    if path in ANALYSIS_PAGES:
+        return SEARCH_BOOSTS["analysis"]
+    folder = path.partition("/")[0] if "/" in path else ""
+    if path in (TOPICS_INDEX, SOURCES_INDEX):
+        return None
+    return SEARCH_BOOSTS.get(folder)
+
+
 def in_nav(path: str) -> bool:
     """Whether a generated page is listed in the navigation (index pages, analysis pages, first topic pages)."""
     folder = path.partition("/")[0] if "/" in path else ""

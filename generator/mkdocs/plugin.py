@@ -13,7 +13,7 @@ from ..routes import SEARCH
 from . import pagefind
 from .config import BriefingConfig, as_plugin_errors, generate_or_keep, project_settings_of
 from .files import add_pages
-from .theme import fix_theme_html
+from .theme import fix_search_worker, fix_theme_html
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -73,7 +73,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return output
 
     def on_post_build(self, config) -> None:
-        """With Pagefind, index the finished site; an indexer failure fails the build."""
+        """Repair the theme's search worker; with Pagefind, index the finished site (an indexer failure fails the build)."""
+        problem = fix_search_worker(Path(config.site_dir))
+        if problem:
+            log.warning(problem)
         if self.settings.search == "pagefind":
             with as_plugin_errors():
                 log.info(pagefind.build_index(Path(config.site_dir), directory_urls=config.use_directory_urls))

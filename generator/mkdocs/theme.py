@@ -1,4 +1,4 @@
-"""Small repairs to the theme's HTML so every page passes the Nu HTML Checker and axe.
+"""Small repairs to the theme: HTML every page passes the Nu HTML Checker and axe with, and a search that keeps hyphenated names whole.
 
 Material for MkDocs writes a few attributes HTML does not allow (autocomplete on checkboxes,
 autocorrect, empty tabindex, a label for a control some pages lack). The fixes are textual and
@@ -8,6 +8,7 @@ idempotent; they never touch page content.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
 _LABEL_FOR = re.compile(r'<label([^>]*?)\s+for="([^"]+)"')
@@ -45,3 +46,28 @@ def _drop_attribute(part: str, attribute: str) -> str:
     if len(pieces) == 1:
         return part
     return "".join([piece.rstrip() for piece in pieces[:-1]] + [pieces[-1]])
+
+
+# Material splits a query into words at spaces and each word at the search separator of mkdocs.yml, as
+# it splits pages; lunr's query lexer then splits the result once more with its own default separator,
+# which cuts at hyphens ("Kim Jong-un" became "kim* jong* un*" and matched every "UN", "unit",
+# "unconfirmed"). Splitting there only at spaces keeps "jong-un" and "12,000" one term each. (The lexer
+# tests one character at a time, so it could not use the separator itself: "," would always split.)
+_WORKER_SEPARATOR = "lunr.tokenizer.separator=new RegExp(e.separator)"
+_WORKER_SEPARATOR_FIXED = "lunr.tokenizer.separator=new RegExp(e.separator),lunr.QueryLexer.termSeparator=/\\s+/"
+
+
+def fix_search_worker(site_dir: Path) -> str | None:
+    """Make the search worker split queries as it splits pages; a message when the worker has changed beyond repair."""
+    workers = sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    if not workers:
+        return None  # another theme, or Pagefind: nothing to fix
+    for worker in workers:
+        text = worker.read_text(encoding="utf-8")
+        if _WORKER_SEPARATOR_FIXED in text:
+            continue
+        if _WORKER_SEPARATOR not in text:
+            return (f"{worker.name}: the theme's search worker no longer sets its separator as expected, so queries "
+                    "with hyphens (Kim Jong-un) will match every part; update fix_search_worker in generator/mkdocs/theme.py")
+        worker.write_text(text.replace(_WORKER_SEPARATOR, _WORKER_SEPARATOR_FIXED), encoding="utf-8")
+    return None

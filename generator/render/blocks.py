@@ -191,8 +191,10 @@ def _block_lines(ctx: RenderContext, block: Block, page: str, anchored: bool) ->
     else:
         lines = ['<div class="extract" data-search-exclude markdown>']
     numbers = _bare_numbers(extracts) if anchored else []
+    # In the quote's paragraph: search shows the paragraph that matches, and that should be the quote.
     hidden = " " + SEARCH_ONLY.format(" ".join(numbers)) if numbers else ""
-    lines += ["", "> " + _joined_quote(ctx, extracts), "", attribution(ctx, first, page, " and ".join(dict.fromkeys(e.stance for e in extracts))) + hidden, "{: .attribution }", ""]
+    stances = " and ".join(dict.fromkeys(e.stance for e in extracts))
+    lines += ["", "> " + _joined_quote(ctx, extracts) + hidden, "", attribution(ctx, first, page, stances), "{: .attribution }", ""]
     for discrepancy in dict.fromkeys(d for e in extracts for d in ctx.analysis.by_extract_discrepancies.get(e.id, ())):
         target = relative(page, DISCREPANCIES) + "#" + discrepancy.anchor
         lines += [f"⚠ Sources disagree: {md_link(discrepancy.title, target)}", "{: .discrepancy-flag }", ""]
@@ -215,7 +217,8 @@ def _details(ctx: RenderContext, block: Block, page: str) -> list[str]:
     """The folded part: citation to copy, then everything the curators recorded about the extract."""
     extracts = block.extracts
     quote = " … ".join(ctx.shown_quote(e) for e in extracts)
-    lines = ['<details class="extract-more" markdown>', "<summary>Cite, dates and notes</summary>", "",
+    # Kept out of the search index: the citation repeats the quote, and search results should show the quote.
+    lines = ['<details class="extract-more" data-search-exclude markdown>', "<summary>Cite, dates and notes</summary>", "",
              "Citation (select or copy):", "{: .citation-label }", "",
              "    " + citation_text(ctx, block.first, quote), ""]
     facts = []

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 
 from ..routes import (CORROBORATION, DISCREPANCIES, ENTITIES_INDEX, FIGURES, HOME, MAP, SOURCES_INDEX, TIMELINE,
-                      TOPICS_INDEX, WHO_SAID_WHAT, entity_page, source_page)
+                      TOPICS_INDEX, WHO_SAID_WHAT, entity_page, search_boost, source_page)
 from .context import RenderContext
 from .pages.claims import render_corroboration, render_who_said_what
 from .pages.discrepancies import render_discrepancies
@@ -47,8 +47,19 @@ def page_paths(ctx: RenderContext) -> list[str]:
     return sorted(path for path, _ in page_renderers(ctx))
 
 
+def with_search_boost(path: str, text: str) -> str:
+    """The page with its search weight in its front matter (Material reads `search: {boost: ...}`)."""
+    boost = search_boost(path)
+    if boost is None:
+        return text
+    line = f"search: {{boost: {boost}}}"
+    if text.startswith("---\n"):
+        return "---\n" + line + "\n" + text[4:]
+    return f"---\n{line}\n---\n\n{text}"
+
+
 def render_site(ctx: RenderContext) -> dict[str, str]:
     """All pages, sorted by path so that output order never depends on input order."""
-    pages = {path: render() for path, render in page_renderers(ctx)}
+    pages = {path: with_search_boost(path, render()) for path, render in page_renderers(ctx)}
     ctx.memo.clear()  # shared extract blocks are only needed while rendering
     return dict(sorted(pages.items()))

@@ -33,7 +33,9 @@ def render_topic(ctx: RenderContext, topic: Topic, part: int = 1) -> str:
              "figure they bear on, the most important first")
     lines += [intro + (f", on {len(parts)} pages." if paged else "."), "{: .page-intro }", ""]
     if part == 1 and topic.summary:
-        lines += ['<div class="curator-summary" markdown>', "",
+        # Out of the search index, like the box below: a topic page's opening would otherwise outrank the
+        # extract that holds every word of a query (search favours a page's opening over its sections).
+        lines += ['<div class="curator-summary" data-search-exclude markdown>', "",
                   f"**In short** · *{CURATOR_LABEL}; each point names the evidence it rests on*", ""]
         lines += summary_list(ctx, topic.summary, page)
         lines += ["", "</div>", ""]
@@ -92,7 +94,7 @@ def stance_box(ctx: RenderContext, extracts: list[Extract], page: str) -> list[s
     if not rows:
         return []
     heading = "**How it was said** (computed from the extracts’ stances)"
-    return ['<div class="stance-box" markdown>', "", heading, ""] + rows + ["", "</div>", ""]
+    return ['<div class="stance-box" data-search-exclude markdown>', "", heading, ""] + rows + ["", "</div>", ""]
 
 
 def _speakers(ctx: RenderContext, group: list[Extract], page: str) -> str:
