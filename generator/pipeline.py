@@ -111,11 +111,12 @@ def check_project(settings: ProjectSettings) -> CheckedBriefing:
     return briefing
 
 
-def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None, directory_urls: bool = True) -> GeneratedSite:
-    """Run the whole pipeline and return the pages (URL style as the site will serve them)."""
+def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None, directory_urls: bool = True,
+                  site_url: str = "") -> GeneratedSite:
+    """Run the whole pipeline and return the pages (URL style and address as the site will serve them)."""
     with collector_paused():
         briefing = analyse_and_check(linked_briefing(briefings_dir, seeds_dir, root))
-        context = render_context(briefing, directory_urls)
+        context = render_context(briefing, directory_urls, site_url)
         pages = render_site(context)
         origins = edit_origins(briefing.linked.dataset, {t.id: context.topic_pages(t.id) for t in briefing.linked.topics})
         return GeneratedSite(pages, briefing, origins, directory_urls)

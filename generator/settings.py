@@ -128,6 +128,7 @@ class ProjectSettings:
     site_dir: Path
     directory_urls: bool
     search: str  # "mkdocs" or "pagefind"
+    site_url: str = ""  # where the site is published (mkdocs.yml `site_url`); "" when not set
 
     @property
     def protected(self) -> tuple[tuple[str, Path], ...]:
@@ -186,4 +187,5 @@ def project_settings(root: Path) -> ProjectSettings:
         site_dir=folder(config.get("site_dir"), "site", "the site folder"),
         directory_urls=str(_plain(config.get("use_directory_urls"), "true")).lower() not in ("false", "no", "0"),
         search=str(_plain(options.get("search"), "mkdocs")),
+        site_url=str(_plain(config.get("site_url"), "") or ""),
     )

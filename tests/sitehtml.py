@@ -28,6 +28,7 @@ class _Collector(HTMLParser):
         self._quote: list[str] = []
         self._pending_quote: str | None = None
         self._in_attribution = False
+        self._hidden_depth: int | None = None  # inside an element readers do not see (`hidden`)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -36,6 +37,8 @@ class _Collector(HTMLParser):
             self._depth += 1
         if "id" in attrs:
             self.facts.ids.add(attrs["id"])
+        if "hidden" in attrs and self._hidden_depth is None:
+            self._hidden_depth = self._depth
         if tag == "a" and attrs.get("href"):
             self.facts.hrefs.append(attrs["href"])
             if self._in_attribution and self._pending_quote is not None and "/sources/" in attrs["href"]:
@@ -57,10 +60,12 @@ class _Collector(HTMLParser):
             self._in_attribution = False
         if tag == "div" and self._extract_depth == self._depth:
             self._extract_depth = None
+        if self._hidden_depth == self._depth:
+            self._hidden_depth = None
         self._depth -= 1
 
     def handle_data(self, data):
-        if self._in_quote:
+        if self._in_quote and self._hidden_depth is None:
             self._quote.append(data)
 
 

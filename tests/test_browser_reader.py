@@ -5,13 +5,18 @@ Uses the browser fixtures of test_browser (the real site, built once per module,
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import threading
+from pathlib import Path
 
 import pytest
 
 from generator.pipeline import check_briefing
 
 from .conftest import REPO
+from .test_build import _build
 from .test_browser import SEARCH_READY, _type_query, browser, built_site, site_url  # noqa: F401  (fixtures)
 
 PHONE = {"width": 390, "height": 844}
@@ -130,3 +135,48 @@ def test_a_hyphenated_name_does_not_match_every_un(tab, site_url):
     results = _results(tab, site_url, "Kim Jong-un")
     assert "kim-jong-un" in results[0]["links"][0]
     assert all("kim" in r["text"].lower() for r in results), [r["links"][0] for r in results if "kim" not in r["text"].lower()]
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under /sub/ and answers a missing page with the site's 404 page, as GitHub Pages does."""
+
+    def log_message(self, *args):
+        pass
+
+    def translate_path(self, path):
+        return super().translate_path(path.removeprefix("/sub")) if path.startswith("/sub/") else "/nonexistent"
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_the_404_page_works_when_the_site_lives_under_a_sub_path(browser, tmp_path):
+    site = tmp_path / "site"
+    result = _build(REPO, site, SITE_URL="https://example.org/sub/")
+    assert result.returncode == 0, result.stderr
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/sub/"
+    context = browser.new_context(viewport=DESKTOP)
+    tab = context.new_page()
+    failed = []
+    tab.on("response", lambda r: failed.append(r.url) if r.status >= 400 and "no/such" not in r.url else None)
+    tab.on("requestfailed", lambda r: failed.append(r.url))
+    try:
+        response = tab.goto(base + "no/such/page.html", wait_until="networkidle")
+        assert response.status == 404
+        assert "404" in tab.locator("h1").inner_text()
+        assert tab.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"  # the CSS loaded
+        tab.locator(".md-nav__link", has_text="Who said what").first.click()
+        tab.wait_for_url(base + "who-said-what.html")
+    finally:
+        context.close()
+        server.shutdown()
+    assert failed == []

@@ -18,7 +18,8 @@ from .mkdocs_yml import plain_mkdocs_config
 def export(settings: ProjectSettings, target: Path) -> GeneratedSite:
     """Write DIR/docs (hand-written + generated pages), DIR/mkdocs.yml and DIR/data/*.json; nothing on failure."""
     folder = refuse_export_dir(target, settings.root, settings.protected)
-    site = generate_site(settings.briefings_dir, settings.seeds_dir, settings.root, directory_urls=settings.directory_urls)
+    site = generate_site(settings.briefings_dir, settings.seeds_dir, settings.root, directory_urls=settings.directory_urls,
+                         site_url=settings.site_url)
     clashes = hand_written_clashes(site.pages, settings.docs_dir, settings.directory_urls)
     if clashes:
         raise UsageError("generated pages would replace hand-written files in docs/: "

@@ -30,7 +30,7 @@ def project_settings_of(config, options: BriefingConfig) -> ProjectSettings:
     root = Path(config.config_file_path).resolve().parent
     return ProjectSettings(root, Path(config.docs_dir).resolve(), (root / options.briefings).resolve(),
                            (root / options.seeds).resolve(), Path(config.site_dir).resolve(),
-                           config.use_directory_urls, options.search)
+                           config.use_directory_urls, options.search, config.site_url or "")
 
 
 @contextmanager
@@ -45,7 +45,7 @@ def as_plugin_errors() -> Iterator[None]:
 def generate_or_keep(settings: ProjectSettings, last_good: GeneratedSite | None) -> GeneratedSite:
     """The briefing's pages; on bad data, the last good pages (while serving) after saying why, else a PluginError."""
     try:
-        return generate_site(settings.briefings_dir, settings.seeds_dir, settings.root, settings.directory_urls)
+        return generate_site(settings.briefings_dir, settings.seeds_dir, settings.root, settings.directory_urls, settings.site_url)
     except BriefingError as exc:
         if last_good is None:
             raise PluginError(exc.report()) from None
