@@ -169,37 +169,41 @@ def analysis_links(ctx: RenderContext, extract: Extract, page: str) -> list[str]
 
 
 def extract_block(ctx: RenderContext, block: Block | Extract, page: str, anchored: bool) -> list[str]:
-    """An extract (or a block of neighbouring ones): quote, attribution line, and the rest folded."""
+    """An extract (or a block of neighbouring ones): quote, attribution line, and the rest folded.
+
+    `anchored`: the page where the extract lives (topic pages), with its anchor and in the search
+    index; elsewhere (entity pages) a copy that links there.
+    """
     block = block if isinstance(block, Block) else Block((block,))
-    # Topic and entity pages show the same extracts; a block does not depend on the page, only on its
-    # folder depth (links are relative), so it is rendered once per depth.
-    key = (tuple(e.id for e in block.extracts), page.count("/"), anchored)
+    # Topic and entity pages show the same extracts; a block's body does not depend on the page, only
+    # on its folder depth (links are relative), so it is rendered once per depth.
+    key = (tuple(e.id for e in block.extracts), page.count("/"))
     if key not in ctx.memo:
-        ctx.memo[key] = _block_lines(ctx, block, "\0/" * page.count("/") + "page.md", anchored)
-    lines = ctx.memo[key]
-    if not anchored:
-        return lines[:-2] + ["", extract_link(ctx, block.first, page, "Open it on its topic page"), "{: .open-on-topic }", ""] + lines[-2:]
-    return lines
-
-
-def _block_lines(ctx: RenderContext, block: Block, page: str, anchored: bool) -> list[str]:
-    extracts, first = block.extracts, block.first
+        ctx.memo[key] = _block_body(ctx, block, "\0/" * page.count("/") + "page.md")
+    body = ctx.memo[key]
     if anchored:
-        lines = ['<div class="extract" markdown>',
-                 f'<h3 class="extract-heading" id="{extract_anchor(first.id)}">{html.escape(extract_label(ctx, first))}</h3>']
-        lines += [f'<span id="{extract_anchor(e.id)}"></span>' for e in extracts[1:]]
-    else:
-        lines = ['<div class="extract" data-search-exclude markdown>']
-    numbers = _bare_numbers(extracts) if anchored else []
+        first = block.first
+        opening = ['<div class="extract" markdown>',
+                   f'<h3 class="extract-heading" id="{extract_anchor(first.id)}">{html.escape(extract_label(ctx, first))}</h3>']
+        opening += [f'<span id="{extract_anchor(e.id)}"></span>' for e in block.extracts[1:]]
+        return opening + body + ["</div>", ""]
+    link = extract_link(ctx, block.first, page, "Open it on its topic page")
+    return ['<div class="extract" data-search-exclude markdown>'] + body + [link, "{: .open-on-topic }", "", "</div>", ""]
+
+
+def _block_body(ctx: RenderContext, block: Block, page: str) -> list[str]:
+    extracts, first = block.extracts, block.first
+    numbers = _bare_numbers(extracts)
     # In the quote's paragraph: search shows the paragraph that matches, and that should be the quote.
     hidden = " " + SEARCH_ONLY.format(" ".join(numbers)) if numbers else ""
     stances = " and ".join(dict.fromkeys(e.stance for e in extracts))
-    lines += ["", "> " + _joined_quote(ctx, extracts) + hidden, "", attribution(ctx, first, page, stances), "{: .attribution }", ""]
-    for discrepancy in dict.fromkeys(d for e in extracts for d in ctx.analysis.by_extract_discrepancies.get(e.id, ())):
+    lines = ["", "> " + _joined_quote(ctx, extracts) + hidden, "", attribution(ctx, first, page, stances), "{: .attribution }", ""]
+    # By anchor: hashing a discrepancy would hash every extract it holds.
+    flagged = {d.anchor: d for e in extracts for d in ctx.analysis.by_extract_discrepancies.get(e.id, ())}
+    for discrepancy in flagged.values():
         target = relative(page, DISCREPANCIES) + "#" + discrepancy.anchor
         lines += [f"⚠ Sources disagree: {md_link(discrepancy.title, target)}", "{: .discrepancy-flag }", ""]
-    lines += _details(ctx, block, page)
-    return lines + ["</div>", ""]
+    return lines + _details(ctx, block, page)
 
 
 def _bare_numbers(extracts: tuple[Extract, ...]) -> list[str]:

@@ -15,17 +15,10 @@ from .context import RenderContext
 from .labels import outlet_label, paragraph_number, extract_label
 from .markdown import md_inline, md_link
 
-_LINES = r"(?:\s+(?:at\s+)?lines?\s+(?P<at>\d+))?"
-_LINE = re.compile(r"\blines?\s+(?P<line>\d+)\b")
-
-
-def _pattern(ctx: RenderContext) -> re.Pattern[str]:
-    pattern = ctx.memo.get("references")
-    if pattern is None:
-        ids = sorted(set(ctx.dataset.sources) | set(ctx.dataset.extracts), key=lambda i: (-len(i), i))
-        names = "|".join(re.escape(i) for i in ids) or "(?!)"
-        pattern = ctx.memo["references"] = re.compile(rf"(?<![\w-])(?P<id>{names})(?![\w-]){_LINES}|{_LINE.pattern}")
-    return pattern
+# An id is lowercase words joined by hyphens; whether a word is one is looked up, not compiled into the pattern
+# (an alternation of thousands of ids took seconds to compile on a large briefing).
+_LINE_OR_WORD = re.compile(r"\blines?\s+(?P<line>\d+)\b|(?<![\w-])(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?![\w-])")
+_AT_LINE = re.compile(r"\s+(?:at\s+)?lines?\s+(\d+)\b")
 
 
 def curated_inline(ctx: RenderContext, text: str, page: str, source_id: str = "", line_start: bool = False) -> str:
@@ -34,30 +27,35 @@ def curated_inline(ctx: RenderContext, text: str, page: str, source_id: str = ""
     `line_start`: the text opens a line (a list item), where "1986." or "- " must not start a list.
     """
     out, cursor = [], 0
-    for match in _pattern(ctx).finditer(text):
-        link = _reference(ctx, match, page, source_id)
-        if link is None:
+    for match in _LINE_OR_WORD.finditer(text):
+        if match.start() < cursor:
+            continue  # inside a reference already linked ("source-id line 7")
+        found = _reference(ctx, text, match, page, source_id)
+        if found is None:
             continue
+        link, end = found
         out.append(md_inline(text[cursor:match.start()], line_start and cursor == 0))
         out.append(link)
-        cursor = match.end()
+        cursor = end
     out.append(md_inline(text[cursor:], line_start and cursor == 0))
     return "".join(out)
 
 
-def _reference(ctx: RenderContext, match: re.Match, page: str, source_id: str) -> str | None:
-    ref, line = match.group("id"), match.group("at") or match.group("line")
-    if ref in ctx.dataset.extracts and ref not in ctx.dataset.sources:
-        extract = ctx.dataset.extracts[ref]
-        return extract_link(ctx, extract, page, extract_label(ctx, extract))
-    if ref:
+def _reference(ctx: RenderContext, text: str, match: re.Match, page: str, source_id: str) -> tuple[str, int] | None:
+    """The link for a reference and where it ends; None for an ordinary word."""
+    ref, line = match.group("id"), match.group("line")
+    if line:
+        return (_line_link(ctx, source_id, int(line), page, ""), match.end()) if source_id else None
+    if ref in ctx.dataset.sources:
         label = outlet_label(ctx.dataset.sources[ref])
-        if line:
-            return _line_link(ctx, ref, int(line), page, label + ", ")
-        return md_link(label, relative(page, source_page(ref)))
-    if not source_id:
-        return None
-    return _line_link(ctx, source_id, int(line), page, "")
+        at = _AT_LINE.match(text, match.end())
+        if at:
+            return _line_link(ctx, ref, int(at.group(1)), page, label + ", "), at.end()
+        return md_link(label, relative(page, source_page(ref))), match.end()
+    if ref in ctx.dataset.extracts:
+        extract = ctx.dataset.extracts[ref]
+        return extract_link(ctx, extract, page, extract_label(ctx, extract)), match.end()
+    return None
 
 
 def _line_link(ctx: RenderContext, source_id: str, line: int, page: str, prefix: str) -> str:
