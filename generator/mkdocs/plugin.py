@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..outputs import mark_site, refuse_site_dir
 from ..pipeline import GeneratedSite
@@ -13,6 +13,7 @@ from ..routes import SEARCH
 from . import pagefind
 from .config import BriefingConfig, as_plugin_errors, generate_or_keep, project_settings_of
 from .files import add_pages
+from .preview import Preview, search_plugin_of, silence_dirty_warning
 from .theme import fix_search_worker, fix_theme_html
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -25,10 +26,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.site: GeneratedSite | None = None
         self.last_good: GeneratedSite | None = None
         self.serving = False
+        self.preview: Preview | None = None
+        self.files = None
+        self.pages: dict[str, str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Note whether we are serving (defining this hook also keeps the plugin alive across rebuilds)."""
+        """Note whether we are serving and how (defining this hook also keeps the plugin alive across rebuilds)."""
         self.serving = command == "serve"
+        # `--dirty`: rebuild only the pages an edit changed (see preview.py).
+        self.preview = Preview() if dirty else None
+        if dirty:
+            silence_dirty_warning()
 
     def on_config(self, config):
         """Read the settings; refuse a site folder whose cleaning would destroy data, and mark the site as ours."""
@@ -42,6 +50,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_pre_build(self, config) -> None:
         """Check all data before MkDocs touches the site folder; bad data stops the build (serving keeps the last good pages)."""
+        if self.preview:
+            self.preview.start()
         self.site = generate_or_keep(self.settings, self.last_good if self.serving else None)
         if self.site is not self.last_good:
             self.last_good = self.site
@@ -54,16 +64,36 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         pages = {**self.site.pages, SEARCH: pagefind.SEARCH_MARKDOWN} if self.settings.search == "pagefind" else self.site.pages
         files = add_pages(files, config, pages, self.site.origins, self.settings.root)
         self.page_date = self.site.page_date
+        self.pages = pages if self.preview else None
+        if self.preview:
+            self.preview.mark_generated(files, pages)
         if not self.serving:
             # A one-off build needs the briefing's data no more (the pages now live in the files):
             # freeing it before MkDocs renders every page lowers the build's peak memory.
             self.site = self.last_good = None
         return files
 
-    def on_pre_page(self, page, config, files):
-        """Date every page by the latest source, not the clock, so rebuilds are byte-identical."""
-        page.update_date = self.page_date or page.update_date
-        return page
+    def on_nav(self, nav, config, files):
+        """In a dirty build, rebuild every page when what every page shows has changed."""
+        if self.preview:
+            self.preview.check_chrome(nav, files, config, self.page_date)
+        return nav
+
+    def on_env(self, env, config, files):
+        """Date every page by the latest source, not the clock (rebuilt or not: the sitemap lists them all)."""
+        self.files = files
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = self.page_date or file.page.update_date
+        return env
+
+    @event_priority(-100)  # after the theme's search has indexed the page
+    def on_page_context(self, context, page, config, nav):
+        """In a dirty build, keep the search entries of each page rendered."""
+        if self.preview:
+            plugin = search_plugin_of(config)
+            self.preview.page_indexed(page, plugin.search_index if plugin else None)
+        return context
 
     def on_post_page(self, output: str, page, config) -> str:
         """Remove the theme's few invalid attributes; with Pagefind, mark the page for its indexer."""
@@ -72,7 +102,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             output = pagefind.mark_page(output, page.url, page.file.src_uri, config.use_directory_urls)
         return output
 
-    def on_post_build(self, config) -> None:
+    @event_priority(100)  # before the theme writes its search index
+    def _complete_dirty_build(self, config) -> None:
+        """In a dirty build, give the search index the pages not rebuilt; delete pages no longer generated."""
+        if self.preview:
+            self.preview.restore_search(self.files, search_plugin_of(config))
+            self.preview.remove_deleted(self.pages, Path(config.site_dir), config.use_directory_urls)
+
+    def _finish_build(self, config) -> None:
         """Repair the theme's search worker; with Pagefind, index the finished site (an indexer failure fails the build)."""
         problem = fix_search_worker(Path(config.site_dir))
         if problem:
@@ -80,6 +117,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.settings.search == "pagefind":
             with as_plugin_errors():
                 log.info(pagefind.build_index(Path(config.site_dir), directory_urls=config.use_directory_urls))
+
+    on_post_build = CombinedEvent(_complete_dirty_build, _finish_build)
 
     def on_serve(self, server, config, builder):
         """Rebuild when editors change the YAML or the seeds."""
