@@ -1,0 +1,95 @@
+"""Edit-to-visible time of `mkdocs serve --dirty`: save a YAML edit, poll the served page until it shows.
+
+Two kinds of edit on the synthetic corpus: one extract's curator note (a page or two change) and a
+newer publication date for one source (the date every page carries changes, so every page is
+rebuilt, as for an edit of the navigation). Each is timed from the moment the file is written to
+the moment the served HTML contains the new text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+POLL = 0.05
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def _wait_for(url: str, text: str, timeout: float) -> float:
+    """Seconds until the page at `url` contains `text`."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if text in _fetch(url):
+            return time.perf_counter() - start
+        time.sleep(POLL)
+    raise SystemExit(f"{url} did not show {text!r} within {timeout:.0f} s")
+
+
+def _page_of(base: str, extract_id: str, topics: list[str]) -> str:
+    """The served topic page (or part) that shows an extract."""
+    for topic in topics:
+        for part in range(1, 50):
+            path = f"topics/{topic}.html" if part == 1 else f"topics/{topic}--part-{part}.html"
+            html = _fetch(base + path)
+            if not html:
+                break
+            if f'id="extract-{extract_id}"' in html:
+                return base + path
+    raise SystemExit(f"no topic page shows {extract_id}")
+
+
+def edit_to_visible(project: Path, edits: int = 3, first_build_timeout: float = 900) -> dict:
+    """Median seconds from saving an edit to seeing it served: an extract's note, and an edit every page shows."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for(base + "index.html", "Synthetic briefing", first_build_timeout)
+        extracts = project / "briefings" / "extracts" / "source-00000.yml"
+        topic = re.search(r"topics: \[([a-z-]+)\]", extracts.read_text(encoding="utf-8")).group(1)
+        page = _page_of(base, "x00000-00", [topic])
+        note_times, nav_times = [], []
+        for number in range(1, edits + 1):
+            note = f"Bench note number {number}."
+            text = extracts.read_text(encoding="utf-8")
+            text = re.sub(r"\n    note: Bench note number \d+\.", "", text)
+            extracts.write_text(text.replace("  - id: x00000-00\n", f"  - id: x00000-00\n    note: {note}\n", 1), encoding="utf-8")
+            note_times.append(_wait_for(page, note, 600))
+            time.sleep(1)  # let the server settle, so that one rebuild does not overlap the next edit
+            sources = project / "briefings" / "sources.yml"
+            day = f"2024-11-{number:02d}"
+            sources.write_text(re.sub(r"published: \S+", f"published: {day}", sources.read_text(encoding="utf-8"), count=1),
+                               encoding="utf-8")
+            nav_times.append(_wait_for(base + "about.html", f'{number} November 2024', 900))
+            time.sleep(1)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return {"extract_edit": statistics.median(note_times), "all_pages_edit": statistics.median(nav_times),
+            "extract_edits": note_times, "all_pages_edits": nav_times}
