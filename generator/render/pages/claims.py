@@ -33,8 +33,8 @@ def render_who_said_what(ctx: RenderContext) -> str:
     order = _sides_in_order(ctx, statements)
     lines = ["# Who said what", "",
              "The key claims of the story, in the curator’s wording, and what each side said about them: one line per "
-             "statement, however many articles retell it, dated as exactly as the articles allow (“by 25 Oct 2024 "
-             "(reported)”: no day given, reported by then). How widely each claim is carried: "
+             "statement, however many articles retell it, dated as exactly as the articles allow (“by … (reported)”: "
+             "the article gives no day, only that it was said by then). How widely each claim is carried: "
              f"{md_link('Corroboration', relative(page, CORROBORATION))}.",
              "", "## At a glance {#matrix}", "", *_overview(ctx, statements, order), ""]
     for claim in ctx.analysis.claims:
