@@ -296,3 +296,49 @@ def test_timeline_shows_an_event_once_with_all_sources_and_groups_statements_by_
         ("said-2024-10-23-kirby", ("s2",))]
     analysis = analyse(linked)
     assert [t.anchor for t in analysis.by_extract_timeline["a"]] == ["event-shipped", "said-2024-10-18-nis"]
+
+
+# --- who said what: statements, not extracts -------------------------------------------------------
+
+def _statements(extracts, positions, sources=None, voices=None, key_facts=()):
+    from generator.analysis.claims import claim_statements
+
+    claim = Claim("kursk", "In Kursk", 1, tuple(Position(e, stance, "", HERE) for e, stance in positions), HERE)
+    return claim_statements(_linked(extracts, claims=[claim], sources=sources, voices=voices, key_facts=key_facts))["kursk"]
+
+
+def test_a_statement_retold_by_several_articles_is_one_statement():
+    extracts = [_extract("a", "s1", "x", "nis", "2024-10-18"), _extract("b", "s2", "y", "nis", "2024-10-18"),
+                _extract("c", "s2", "z", "nis", "2024-10-18"), _extract("d", "s3", "w", "nis", "2024-10-18")]
+    [statement] = _statements(extracts, [("a", "asserts"), ("b", "asserts"), ("c", "asserts"), ("d", "asserts")],
+                              key_facts=[("c",)])
+    assert (statement.actor, statement.stance, statement.when.human()) == ("nis", "asserts", "18 October 2024")
+    assert statement.sources == ("s1", "s2", "s3") and [s.extract.id for s in statement.retellings] == ["a", "b", "c", "d"]
+    assert statement.lead.extract.id == "c"  # the retelling a key fact leans on speaks for the statement
+
+
+def test_another_stance_or_day_of_the_same_actor_is_another_statement():
+    extracts = [_extract("a", "s1", "x", "nis", "2024-10-18"), _extract("b", "s1", "y", "nis", "2024-10-18"),
+                _extract("c", "s2", "z", "nis", "2024-10-23")]
+    statements = _statements(extracts, [("c", "asserts"), ("b", "expects"), ("a", "asserts")])
+    assert [(s.stance, s.when.short(), len(s.retellings)) for s in statements] == [
+        ("asserts", "18 Oct 2024", 1), ("expects", "18 Oct 2024", 1), ("asserts", "23 Oct 2024", 1)]
+
+
+def test_a_dated_and_an_undated_statement_do_not_merge():
+    sources = {"s1": _source("s1", "2024-10-18"), "s2": _source("s2", "2024-10-18")}
+    extracts = [_extract("dated", "s1", "x", "rutte", "2024-10-18"), _extract("undated", "s2", "y", "rutte")]
+    statements = _statements(extracts, [("dated", "cannot confirm"), ("undated", "cannot confirm")], sources=sources)
+    assert [(s.when.short(), [r.extract.id for r in s.retellings]) for s in statements] == [
+        ("18 Oct 2024", ["dated"]), ("by 18 Oct 2024 (reported)", ["undated"])]
+    assert statements[1].when.day is None  # never shown as said on the report's day
+
+
+def test_a_spokesman_groups_under_his_country_and_an_analyst_under_no_side():
+    extracts = [_extract("a", "s1", "x", "peskov", "2024-10-21"), _extract("b", "s1", "y", "lavrov", "2024-10-10"),
+                _extract("c", "s2", "z", "easley", "2024-10-18"), _extract("d", "s2", "w", "rutte", "2024-10-18")]
+    voices = {"peskov": "kremlin", "kremlin": "russia", "lavrov": "russia", "rutte": "nato"}
+    statements = _statements(extracts, [("a", "denies"), ("b", "denies"), ("c", "doubts"), ("d", "cannot confirm")],
+                             voices=voices)
+    assert {s.actor: (s.voice, s.side) for s in statements} == {
+        "peskov": ("russia", "russia"), "lavrov": ("russia", "russia"), "easley": ("easley", ""), "rutte": ("nato", "nato")}

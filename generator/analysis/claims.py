@@ -1,12 +1,12 @@
-"""Who said what on the key claims, and how many independent voices and outlets carry each claim and event."""
+"""Who said what on the key claims: positions, statements and sides; and how many independent voices and outlets carry each claim and event."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..link.linked import LinkedBriefing
-from ..model import Claim, Dataset, Extract, Position, Source
-from ..vocab import SUPPORTING_CLAIM_STANCES
+from ..model import Claim, Dataset, Extract, Position, Source, When
+from ..vocab import CLAIM_STANCES, SUPPORTING_CLAIM_STANCES
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,66 @@ def voice(dataset: Dataset, entity_id: str) -> str:
         seen.add(entity_id)
         entity_id = dataset.entities[entity_id].voice_of
     return entity_id
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One actor's stance on one claim at one time, however many extracts and articles retell it.
+
+    "At one time" is the `When` as exactly as the articles give it: a statement dated 18 October and
+    one reported by 18 October without a day are two statements, never merged.
+    """
+
+    actor: str
+    stance: str
+    when: When
+    voice: str  # the entity the actor ultimately speaks for (`voice`)
+    side: str  # that voice when it is a side of the story (`sides`), else "" (analysts, media, unnamed sources)
+    retellings: tuple[Stand, ...]  # the extracts that report it, in article order
+    lead: Stand  # the most central retelling, whose words stand for the statement
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The articles that report the statement, each once."""
+        return tuple(dict.fromkeys(s.extract.source for s in self.retellings))
+
+
+def sides(dataset: Dataset) -> frozenset[str]:
+    """The voices that count as sides of the story: countries, and bodies that others speak for (NATO through its secretary-general).
+
+    Everyone else (a broadcaster, an academic, "unnamed officials", a joint statement) speaks only
+    for themselves and is shown apart from the sides.
+    """
+    spoken_for = {voice(dataset, e.id) for e in dataset.entities.values() if e.voice_of}
+    countries = {e.id for e in dataset.entities.values() if e.kind == "country"}
+    return frozenset(spoken_for | countries)
+
+
+def claim_statements(linked: LinkedBriefing) -> dict[str, tuple[Statement, ...]]:
+    """Every claim's positions grouped into statements (same actor, stance and time), in time order."""
+    data = linked.dataset
+    side_voices = sides(data)
+    result = {}
+    for claim in sorted(data.claims.values(), key=lambda c: (c.order, c.id)):
+        groups: dict[tuple[str, str, When], list[Stand]] = {}
+        for stand in stands(linked, claim):
+            groups.setdefault((stand.actor, stand.position.stance, linked.said(stand.extract)), []).append(stand)
+        found = []
+        for (actor, stance, when), group in groups.items():
+            group.sort(key=lambda s: _article_order(linked, s.extract))
+            lead = min(group, key=lambda s: (-linked.weights.get(s.extract.id, 0), _article_order(linked, s.extract)))
+            top = voice(data, actor)
+            found.append(Statement(actor, stance, when, top, top if top in side_voices else "", tuple(group), lead))
+        found.sort(key=lambda s: (s.when.sort_key(), data.entities[s.actor].name.casefold(), s.actor, CLAIM_STANCES.index(s.stance)))
+        result[claim.id] = tuple(found)
+    return result
+
+
+def _article_order(linked: LinkedBriefing, extract: Extract) -> tuple:
+    """Articles by publication, then place in the article (seed line), then id."""
+    citation = linked.citations.get(extract.id)
+    source = linked.dataset.sources[extract.source]
+    return (source.published, source.id, citation.line if citation else 0, extract.id)
 
 
 def outlet(source: Source) -> str:
