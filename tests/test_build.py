@@ -171,7 +171,7 @@ def test_no_page_dates_an_undated_statement_as_said_on_the_report_day(built):
     assert re.search(r"Dmitry Peskov dismissed · CNN · before 21 Oct 2024 · ¶ \d+", reactions)  # "another hoax"
     assert re.search(r"· day not stated \(report of 25 Oct 2024\) · ¶", reactions)
     matrix = unescape(_page_text(built, "who-said-what.md"))
-    assert "before 24 Oct 2024" in matrix and "by 25 Oct 2024 (reported)" in matrix
+    assert "before 24 Oct 2024" in matrix and "day not stated (report of 25 Oct 2024)" in matrix
     assert "Dmitry Peskov denies 25 Oct 2024" not in matrix
 
 

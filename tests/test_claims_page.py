@@ -73,7 +73,7 @@ def test_a_statement_retold_by_several_articles_is_one_line_with_every_retelling
 
 def test_an_undated_statement_stays_apart_from_a_dated_one(who):
     rutte = [reader_text(line) for line in _section(who, "troops-sent-to-russia").splitlines() if line.startswith("- [Mark Rutte]")]
-    assert [line.split(" · ")[1] for line in rutte] == ["18 Oct 2024", "by 18 Oct 2024 (reported)"]
+    assert [line.split(" · ")[1] for line in rutte] == ["18 Oct 2024", "day not stated (report of 18 Oct 2024)"]
 
 
 def test_sides_come_in_a_fixed_order_by_name_with_other_voices_last(who):

@@ -6,7 +6,7 @@ note on the site is made from these labels instead.
 
 from __future__ import annotations
 
-from ..model import Extract, Source
+from ..model import Extract, Source, When
 from .context import RenderContext
 
 # A quote that ends on one of these (optionally inside closing quotation marks or brackets) ends a sentence.
@@ -88,6 +88,8 @@ def short_quote(ctx: RenderContext, extract: Extract, words: int = 14) -> str:
     text = " ".join(parts[:words])
     if len(parts) > words and not text.endswith("…"):
         text = text.rstrip(",;:") + "…"
+    if text.startswith("“"):  # the article's own marks open it: a second pair around them would double them
+        return text
     return f"“{text}”"
 
 
@@ -95,7 +97,11 @@ def said_label(ctx: RenderContext, extract: Extract) -> str:
     """When, compactly and no more exactly than known: "18 Oct 2024", "before 21 Oct 2024", "day not stated (report of 25 Oct 2024)"."""
     if not extract.speaker:
         return f"article of {ctx.dataset.sources[extract.source].published.short()}"
-    when = ctx.said(extract)
+    return when_label(ctx.said(extract))
+
+
+def when_label(when: When) -> str:
+    """A time, compactly: "18 Oct 2024", "8–13 Oct 2024", "before 21 Oct 2024", "day not stated (report of 25 Oct 2024)"."""
     if when.kind == "reported":
         return f"day not stated (report of {when.end.short()})"
     return when.short()

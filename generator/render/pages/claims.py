@@ -8,7 +8,7 @@ from ...routes import CORROBORATION, TIMELINE, WHO_SAID_WHAT, relative
 from ...vocab import CLAIM_STANCES, SUPPORTING_CLAIM_STANCES
 from ..blocks import CURATOR_LABEL, entity_link, extract_link
 from ..context import RenderContext
-from ..labels import extract_paragraph, outlet_label, short_quote
+from ..labels import extract_paragraph, outlet_label, short_quote, when_label
 from ..markdown import md_inline, md_link, md_text, page_text, plural
 
 # A symbol per stance, so the overview can be scanned; always beside the word, never instead of it.
@@ -33,8 +33,8 @@ def render_who_said_what(ctx: RenderContext) -> str:
     order = _sides_in_order(ctx, statements)
     lines = ["# Who said what", "",
              "The key claims of the story, in the curator’s wording, and what each side said about them: one line per "
-             "statement, however many articles retell it, dated as exactly as the articles allow (“by … (reported)”: "
-             "the article gives no day, only that it was said by then). How widely each claim is carried: "
+             "statement, however many articles retell it, dated as exactly as the articles allow (“day not stated”: "
+             "the article gives no day, only the date of its report). How widely each claim is carried: "
              f"{md_link('Corroboration', relative(page, CORROBORATION))}.",
              "", "## At a glance {#matrix}", "", *_overview(ctx, statements, order), ""]
     for claim in ctx.analysis.claims:
@@ -102,7 +102,7 @@ def _statement_line(ctx: RenderContext, statement: Statement, page: str) -> str:
     """Actor, stance, when, a short quote linked to the extract, and every article that reports it with its paragraphs."""
     lead = statement.lead.extract
     return (f"{entity_link(ctx, statement.actor, page)} {_stance_markup(statement.stance)} · "
-            f"{md_inline(statement.when.short())} · {extract_link(ctx, lead, page, short_quote(ctx, lead))} "
+            f"{md_inline(when_label(statement.when))} · {extract_link(ctx, lead, page, short_quote(ctx, lead))} "
             f'<span class="claim-outlets">· {_outlets(ctx, statement, page)}</span>')
 
 
