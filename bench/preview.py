@@ -43,7 +43,7 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
         if text in _fetch(url):
             return time.perf_counter() - start
         time.sleep(POLL)
-    raise SystemExit(f"{url} did not show {text!r} within {timeout:.0f} s")
+    raise TimeoutError(f"{url} did not show {text!r} within {timeout:.0f} s")
 
 
 def _page_of(base: str, extract_id: str, topics: list[str]) -> str:
@@ -64,8 +64,9 @@ def edit_to_visible(project: Path, edits: int = 3, first_build_timeout: float = 
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = (project / "serve.log").open("w", encoding="utf-8")  # a pipe nobody reads would fill and stop the server
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True)
     try:
         _wait_for(base + "index.html", "Synthetic briefing", first_build_timeout)
         extracts = project / "briefings" / "extracts" / "source-00000.yml"
@@ -91,5 +92,6 @@ def edit_to_visible(project: Path, edits: int = 3, first_build_timeout: float = 
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
+        log.close()
     return {"extract_edit": statistics.median(note_times), "all_pages_edit": statistics.median(nav_times),
             "extract_edits": note_times, "all_pages_edits": nav_times}

@@ -4,6 +4,7 @@ Run: .venv/bin/python bench/run.py            (N = 100 and 1,000)
      .venv/bin/python bench/run.py --sizes 100,1000,5000
      .venv/bin/python bench/run.py --pagefind   (also build with `search: pagefind` and compare the indexes)
      .venv/bin/python bench/run.py --repeat 2   (fastest of two alternating runs: steadier on a noisy machine)
+     .venv/bin/python bench/run.py --preview    (also: seconds from saving an edit to `mkdocs serve --dirty` serving it)
 Synthetic corpora are written to a temporary folder, never into the repository.
 """
 
@@ -23,6 +24,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from corpus import write_corpus  # noqa: E402
+from preview import edit_to_visible  # noqa: E402
 
 from generator.checks.checked import analyse_and_check  # noqa: E402
 from generator.errors import ProblemList  # noqa: E402
@@ -106,7 +108,7 @@ def pagefind_build(project: Path, site: Path) -> dict:
             "mib": folder_size(site / "pagefind") / 2**20}
 
 
-def bench(sources: int, work: Path, with_pagefind: bool = False, repeat: int = 1) -> dict:
+def bench(sources: int, work: Path, with_pagefind: bool = False, repeat: int = 1, with_preview: bool = False) -> dict:
     """One row of the table; with `repeat`, the fastest of that many runs of each measurement."""
     project = work / f"n{sources}"
     write_corpus(project, sources)
@@ -126,6 +128,8 @@ def bench(sources: int, work: Path, with_pagefind: bool = False, repeat: int = 1
     row = {"sources": sources, "phases": generator_phases, "generator": sum(generator_phases.values()),
            "build": build_seconds, "floor": floor_seconds, "peak_mib": max(build_mib, floor_mib), "pages": pages,
            "site_mib": folder_size(site) / 2**20, "index_kib_per_page": index.stat().st_size / 1024 / pages}
+    if with_preview:
+        row["preview"] = edit_to_visible(project)  # last: it edits the corpus
     if with_pagefind:
         row["pagefind"] = pagefind_build(project, work / f"pagefind{sources}")
         # Per page of the same site as the lunr figure, so the two columns compare like for like.
@@ -140,13 +144,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1,
                         help="measure phases, build and floor this many times (alternating) and keep the fastest")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
+    parser.add_argument("--preview", action="store_true",
+                        help="also time an edit under `mkdocs serve --dirty`, from saving the YAML to the page served")
     parser.add_argument("--pagefind", action="store_true",
                         help="also build each corpus with `search: pagefind` and compare its index with lunr's")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
         for size in (int(s) for s in args.sizes.split(",")):
-            rows.append(bench(size, Path(folder), args.pagefind, max(1, args.repeat)))
+            rows.append(bench(size, Path(folder), args.pagefind, max(1, args.repeat), args.preview))
     print(f"{'N':>6} {'pages':>6} {'load':>6} {'valid':>6} {'verify':>6} {'link':>6} {'an+chk':>6} {'render':>6} {'gen s':>7} "
           f"{'build s':>8} {'floor s':>8} {'gen %':>6} {'×floor':>7} {'peak MiB':>9} {'site MiB':>9} {'idx KiB/p':>9}")
     for row in rows:
@@ -159,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
         first, last = rows[0], rows[-1]
         print(f"scaling {first['sources']} -> {last['sources']} sources: build ×{last['build'] / first['build']:.1f}, "
               f"generator ×{last['generator'] / first['generator']:.1f} (sources ×{last['sources'] / first['sources']:.0f})")
+    if args.preview:
+        print(f"\n{'N':>6} {'pages':>6} {'full build s':>13} {'floor s':>8} {'one extract s':>14} {'every page s':>13}  (median of 3 edits, save to served)")
+        for row in rows:
+            pv = row["preview"]
+            print(f"{row['sources']:>6} {row['pages']:>6} {row['build']:>13.2f} {row['floor']:>8.2f} "
+                  f"{pv['extract_edit']:>14.2f} {pv['all_pages_edit']:>13.2f}")
     if args.pagefind:
         print(f"\n{'N':>6} {'pages':>6} {'lunr build s':>13} {'pagefind build s':>17} {'lunr idx KiB/p':>15} "
               f"{'pagefind KiB/p':>15} {'pagefind MiB':>13} {'files':>6}")
