@@ -20,8 +20,9 @@ def _day_label(day: datetime.date) -> str:
 
 
 def chart_figure(svg: str, caption: str) -> str:
-    """A chart as one raw HTML block (no blank lines, so Markdown leaves it alone)."""
-    return f'<figure class="chart-figure">{svg}<figcaption>{_text(caption)}</figcaption></figure>'
+    """A chart as one raw HTML block (no blank lines, so Markdown leaves it alone), kept out of search."""
+    # The chart's labels repeat what the list under it says; indexed, they would outrank the quotes they retell.
+    return f'<figure class="chart-figure" data-search-exclude>{svg}<figcaption>{_text(caption)}</figcaption></figure>'
 
 
 @dataclass(frozen=True)

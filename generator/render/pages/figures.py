@@ -8,7 +8,7 @@ from ...vocab import QUALIFIER_KINDS
 from ..context import RenderContext
 from ..markdown import md_inline, md_link, md_text, page_text, plural
 from ..blocks import entity_link, extract_link, figure_kind_label
-from ..labels import source_label
+from ..labels import short_quote, source_label
 from ..svg import Point, chart_figure, figure_svg
 
 PAGE = FIGURES
@@ -47,7 +47,7 @@ def _target_label(ctx: RenderContext, row: FigureRow) -> str:
 
 
 def _table(ctx: RenderContext, group: FigureGroup, conflicting: set[int]) -> list[str]:
-    lines = ["| Time | Figure | What it is | Claimed by | Reported in | Extract |", "| --- | --- | --- | --- | --- | --- |"]
+    lines = ["| Time | Figure | What it is | Claimed by | Reported in | Quote |", "| --- | --- | --- | --- | --- | --- |"]
     anchored: set[str] = set()
     for row in group.rows:
         source = ctx.dataset.sources[row.extract.source]
@@ -59,7 +59,7 @@ def _table(ctx: RenderContext, group: FigureGroup, conflicting: set[int]) -> lis
         anchored.add(row.extract.id)
         kind = (figure_kind_label(row.figure) or ", count").removeprefix(", ")
         lines.append(f"| {anchor}{md_text(row.when.short())} | **{md_inline(_value(row))}**{flag} | {md_text(kind)} | {claimant} | "
-                     f"{where} | {extract_link(ctx, row.extract, PAGE, row.extract.id)} |")
+                     f"{where} | {extract_link(ctx, row.extract, PAGE, short_quote(ctx, row.extract, 8))} |")
     return lines
 
 

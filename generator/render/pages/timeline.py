@@ -12,7 +12,7 @@ from ..context import RenderContext
 from ..markdown import md_inline, md_link, md_text, page_text, plural
 from ...model import PartialDate
 from ..blocks import CURATOR_LABEL, entity_link, extract_link
-from ..labels import source_label
+from ..labels import extract_paragraph, outlet_label, source_label
 from ..svg import Mark, chart_figure, timeline_svg
 
 PAGE = TIMELINE
@@ -59,6 +59,14 @@ def _sources_line(ctx: RenderContext, entry: TimelineEntry) -> str:
     return f"Reported in {plural(len(entry.sources), 'source')}: " + " · ".join(links)
 
 
+def _quote_label(ctx: RenderContext, extract) -> str:
+    """Who is quoted and where: "John Kirby (CNN, ¶ 24)"; the article alone when it speaks for itself."""
+    where = outlet_label(ctx.dataset.sources[extract.source])
+    paragraph = extract_paragraph(ctx, extract)
+    where += f", ¶ {paragraph}" if paragraph else ""
+    return f"{ctx.dataset.entities[extract.speaker].name} ({where})" if extract.speaker else where
+
+
 def _entry(ctx: RenderContext, entry: TimelineEntry) -> list[str]:
     lines = [f'<div class="timeline-entry {entry.kind}" id="{entry.anchor}" markdown>', ""]
     when = md_text(entry.when.human())
@@ -72,8 +80,8 @@ def _entry(ctx: RenderContext, entry: TimelineEntry) -> list[str]:
         stances = ", ".join(dict.fromkeys(e.stance for e in entry.extracts))
         lines.append(f"**{when} · Statement:** {entity_link(ctx, entry.speaker, PAGE)} {md_inline(stances)}")
         lines += ["", _sources_line(ctx, entry), ""]
-    extracts = ", ".join(extract_link(ctx, e, PAGE, e.id) for e in entry.extracts)
-    lines += [f"Extracts: {extracts}", "{: .extract-meta }", "", "</div>", ""]
+    quotes = " · ".join(extract_link(ctx, e, PAGE, _quote_label(ctx, e)) for e in entry.extracts)
+    lines += [f"{'Quote' if len(entry.extracts) == 1 else 'Quotes'}: {quotes}", "{: .extract-meta }", "", "</div>", ""]
     return lines
 
 
