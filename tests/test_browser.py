@@ -20,7 +20,9 @@ import pytest
 from .conftest import REPO, TESTS
 from .test_build import _build
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's Chromium where it is installed (this machine, .ci/run); elsewhere, such as GitHub's runners,
+# the Chromium that `playwright install --with-deps chromium` downloads (executable_path None).
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", "--disable-sync"]
 # The site uses file URLs (use_directory_urls: false), so that it also works from file://.
@@ -33,18 +35,17 @@ PAGE_TYPES = {
 ARTIFACTS = TESTS / "artifacts"
 
 
+def _skip_or_fail(reason: str):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
 def _require_browser():
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        reason = "playwright is not installed (pip install -e '.[test]')"
-    else:
-        if Path(CHROMIUM).exists():
-            return
-        reason = "Chromium is not installed (apt-get install chromium)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser tests cannot run in CI: {reason}")
-    pytest.skip(reason)
+        _skip_or_fail("playwright is not installed (pip install -e '.[test]')")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -87,6 +88,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
+        if CHROMIUM is None and not Path(playwright.chromium.executable_path).exists():
+            _skip_or_fail("no Chromium: apt-get install chromium, or python -m playwright install --with-deps chromium")
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield instance
         instance.close()
