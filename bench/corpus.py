@@ -90,7 +90,13 @@ markdown_extensions:
       permalink: true
 nav:
   - Home: index.md
-  - Topics: topics/index.md
+  - Topics:
+      - topics/index.md
+      - topics/deployment.md
+      - topics/arms-transfers.md
+      - topics/reactions.md
+      - topics/expert-analysis.md
+      - topics/background.md
   - Sources: sources/index.md
   - People: entities/index.md
   - About: about.md

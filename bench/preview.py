@@ -1,9 +1,9 @@
 """Edit-to-visible time of `mkdocs serve --dirty`: save a YAML edit, poll the served page until it shows.
 
-Two kinds of edit on the synthetic corpus: one extract's curator note (a page or two change) and a
-newer publication date for one source (the date every page carries changes, so every page is
-rebuilt, as for an edit of the navigation). Each is timed from the moment the file is written to
-the moment the served HTML contains the new text.
+Two kinds of edit on the synthetic corpus: one extract's curator note (the pages showing that
+extract change) and a topic's new title (the navigation of every page changes, so every page is
+rebuilt). Each is timed from the moment the file is written to the moment the served HTML contains
+the new text: for the title, the About page, which shows it only in its navigation.
 """
 
 from __future__ import annotations
@@ -65,7 +65,8 @@ def edit_to_visible(project: Path, edits: int = 3, first_build_timeout: float = 
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = (project / "serve.log").open("w", encoding="utf-8")  # a pipe nobody reads would fill and stop the server
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+    # Not --no-livereload: without live reload, `mkdocs serve` watches no file at all.
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True)
     try:
         _wait_for(base + "index.html", "Synthetic briefing", first_build_timeout)
@@ -80,11 +81,11 @@ def edit_to_visible(project: Path, edits: int = 3, first_build_timeout: float = 
             extracts.write_text(text.replace("  - id: x00000-00\n", f"  - id: x00000-00\n    note: {note}\n", 1), encoding="utf-8")
             note_times.append(_wait_for(page, note, 600))
             time.sleep(1)  # let the server settle, so that one rebuild does not overlap the next edit
-            sources = project / "briefings" / "sources.yml"
-            day = f"2024-11-{number:02d}"
-            sources.write_text(re.sub(r"published: \S+", f"published: {day}", sources.read_text(encoding="utf-8"), count=1),
-                               encoding="utf-8")
-            nav_times.append(_wait_for(base + "about.html", f'{number} November 2024', 900))
+            topics = project / "briefings" / "topics.yml"
+            title = f"Background, edit {number}"
+            topics.write_text(re.sub(r"title: (Topic background|Background, edit \d+)", f"title: {title}",
+                                     topics.read_text(encoding="utf-8")), encoding="utf-8")
+            nav_times.append(_wait_for(base + "about.html", title, 900))
             time.sleep(1)
     finally:
         server.terminate()
@@ -93,5 +94,5 @@ def edit_to_visible(project: Path, edits: int = 3, first_build_timeout: float = 
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
-    return {"extract_edit": statistics.median(note_times), "all_pages_edit": statistics.median(nav_times),
-            "extract_edits": note_times, "all_pages_edits": nav_times}
+    return {"extract_edit": statistics.median(note_times), "nav_edit": statistics.median(nav_times),
+            "extract_edits": note_times, "nav_edits": nav_times}

@@ -35,7 +35,7 @@ RESERVED_IDS = {
 
 # A topic with more extracts than this is shown on several pages (readers of a briefing of
 # thousands of articles should not have to load one page of megabytes).
-TOPIC_PAGE_EXTRACTS = 250
+TOPIC_PAGE_EXTRACTS = 100
 
 
 def topic_page(topic_id: str, part: int = 1) -> str:

@@ -13,7 +13,7 @@ from ..routes import SEARCH
 from . import pagefind
 from .config import BriefingConfig, as_plugin_errors, generate_or_keep, project_settings_of
 from .files import add_pages
-from .preview import Preview, search_plugin_of, silence_dirty_warning
+from .preview import Preview, TemplateCache, search_plugin_of, silence_dirty_warning
 from .theme import fix_search_worker, fix_theme_html
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -29,12 +29,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.preview: Preview | None = None
         self.files = None
         self.pages: dict[str, str] | None = None
+        self.templates: TemplateCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note whether we are serving and how (defining this hook also keeps the plugin alive across rebuilds)."""
         self.serving = command == "serve"
         # `--dirty`: rebuild only the pages an edit changed (see preview.py).
         self.preview = Preview() if dirty else None
+        self.templates = TemplateCache() if self.serving else None
         if dirty:
             silence_dirty_warning()
 
@@ -82,6 +84,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_env(self, env, config, files):
         """Date every page by the latest source, not the clock (rebuilt or not: the sitemap lists them all)."""
         self.files = files
+        if self.templates is not None:
+            env.bytecode_cache = self.templates
         for file in files.documentation_pages():
             if file.page is not None:
                 file.page.update_date = self.page_date or file.page.update_date

@@ -16,6 +16,8 @@ import logging
 import os
 from pathlib import Path
 
+import jinja2
+
 from ..routes import output_file
 
 
@@ -86,6 +88,23 @@ class Preview:
                 if directory_urls and not any(target.parent.iterdir()):
                     os.rmdir(target.parent)
         self.pages = dict(pages)
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept across the rebuilds of one `mkdocs serve`: MkDocs makes a new Jinja
+    environment per build, and compiling the theme's templates again took a third of a one-page rebuild.
+    Jinja keys each entry by the template's source checksum, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def search_plugin_of(config):
