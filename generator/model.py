@@ -75,6 +75,7 @@ class Entity:
     coordinates: tuple[float, float] | None
     location: Location
     voice_of: str = ""  # the entity this one speaks for (a spokesman's ministry, an agency's government): one voice
+    extent: str = ""  # places: "point" or "region" (a region is named on the map, not drawn as a dot)
 
     @property
     def names(self) -> tuple[str, ...]:

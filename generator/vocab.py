@@ -70,6 +70,8 @@ DISCREPANCY_KINDS = (
 )
 
 ENTITY_KINDS = ("person", "organisation", "country", "place", "group")
+# How a place is drawn on the map: a point (a city, a base), or a region named at an approximate centre, without a dot.
+PLACE_EXTENTS = ("point", "region")
 ENTITY_KIND_TITLES = {
     "person": "People",
     "organisation": "Organisations",

@@ -180,3 +180,19 @@ def test_the_404_page_works_when_the_site_lives_under_a_sub_path(browser, tmp_pa
         context.close()
         server.shutdown()
     assert failed == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_chart_and_map_text_is_at_least_11_css_pixels(browser, site_url, viewport):
+    context = browser.new_context(viewport=viewport)
+    tab = context.new_page()
+    smallest = {}
+    for path in ("timeline.html", "figures.html", "map.html"):
+        tab.goto(site_url + path)
+        sizes = tab.evaluate("""() => [...document.querySelectorAll('svg.chart text')]
+            .filter(t => t.getClientRects().length && t.getBoundingClientRect().height > 0)
+            .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)""")
+        assert len(sizes) > 5, path  # the page shows a chart with labels at this width
+        smallest[path] = round(min(sizes), 1)
+    context.close()
+    assert all(size >= 11 for size in smallest.values()), smallest

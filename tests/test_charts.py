@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from generator.render.svg import Mark, Point, figure_svg, timeline_svg
+from generator.render.svg import NARROW, TICK_GAP, WIDE, Mark, Point, chart_figure, figure_svg, timeline_svg
 
 OCT = lambda day: datetime.date(2024, 10, day)  # noqa: E731
 
@@ -43,3 +43,40 @@ def test_timeline_bounds_are_open_bars_with_an_arrow_and_days_are_dots():
     assert 'stroke-dasharray="4 3"' in kremlin and "<path" in kremlin
     assert "<circle" in putin and "stroke-dasharray" not in putin
     assert "<rect" in lavrov
+
+
+def _texts(svg: str) -> list[tuple[float, float, str, str]]:
+    """(x, y, anchor, text) of every text element."""
+    return [(float(x), float(y), anchor, text) for x, y, anchor, text in
+            re.findall(r'<text x="([\d.-]+)" y="([\d.-]+)"[^>]*?text-anchor="(\w+)"[^>]*>([^<]+)<', svg)]
+
+
+def test_date_labels_never_touch_and_stay_inside_at_either_width():
+    marks = [Mark(OCT(1), OCT(1), 0, "a", "#a"), Mark(datetime.date(2024, 12, 20), datetime.date(2024, 12, 20), 1, "b", "#b")]
+    for width in (WIDE, NARROW):
+        svg = timeline_svg(marks, ("Events", "Statements"), "Timeline", width)
+        assert f'viewBox="0 0 {width} ' in svg
+        ticks = sorted(x for x, _, _, text in _texts(svg) if re.fullmatch(r"\d+ \w{3}", text))
+        assert len(ticks) >= 4, width
+        assert all(b - a >= TICK_GAP for a, b in zip(ticks, ticks[1:])), (width, ticks)
+    short = [Point(OCT(17), OCT(17), 10, 10, "A", "exact", "a", "#a"), Point(OCT(23), OCT(23), 30, 30, "B", "exact", "b", "#b")]
+    svg = figure_svg(short, ["A", "B"], "soldiers", "T", "t", NARROW)
+    days = [text for _, _, _, text in _texts(svg) if re.fullmatch(r"\d+ \w{3}", text)]
+    assert len(days) >= 3, days  # a week-long axis is labelled by days, not by one Monday
+
+
+def test_a_chart_is_as_tall_as_its_data_needs_and_same_figures_sit_side_by_side():
+    few = [Point(OCT(17), OCT(17), 3000, 3000, "A", "exact", "a", "#a"), Point(OCT(17), OCT(17), 3000, 3000, "B", "at least", "b", "#b")]
+    many = few + [Point(OCT(d), OCT(d), 1000 * d, 1000 * d, "A", "exact", "x", f"#x{d}") for d in range(1, 12)]
+    height = lambda svg: float(re.search(r'viewBox="0 0 \d+ ([\d.]+)"', svg).group(1))  # noqa: E731
+    assert height(figure_svg(few, ["A", "B"], "u", "T", "t")) < 250 < height(figure_svg(many, ["A", "B"], "u", "T", "t")) - 80
+    svg = figure_svg(few, ["A", "B"], "u", "T", "t")
+    first = re.search(r'href="#a">.*?cx="([\d.]+)"', svg).group(1)
+    second = re.search(r'href="#b">.*?d="M([\d.]+),', svg).group(1)
+    assert abs(float(first) - float(second)) >= 10  # two claimants of one figure: both visible
+
+
+def test_a_chart_figure_holds_a_wide_and_a_narrow_drawing():
+    html = chart_figure("<svg>wide</svg>", "<svg>narrow</svg>", "Caption & more")
+    assert '<div class="chart-wide"><svg>wide</svg></div>' in html and '<div class="chart-narrow"><svg>narrow</svg></div>' in html
+    assert "data-search-exclude" in html and "Caption &amp; more" in html

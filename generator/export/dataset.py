@@ -94,7 +94,7 @@ def briefing_data(briefing: CheckedBriefing) -> dict:
                     "summary": [{"text": p.text, "evidence": list(p.evidence)} for p in t.summary]} for t in linked.topics],
         "entities": [{"id": e.id, "kind": e.kind, "name": e.name, "aliases": list(e.aliases), "role": e.role or None,
                       "description": e.description, "coordinates": list(e.coordinates) if e.coordinates else None,
-                      "voice_of": e.voice_of or None}
+                      "voice_of": e.voice_of or None, "extent": e.extent or None}
                      for e in sorted(data.entities.values(), key=lambda e: e.id)],
         "quantities": [{"id": q.id, "title": q.title, "unit": q.unit, "description": q.description or None}
                        for q in data.quantities.values()],

@@ -11,8 +11,8 @@ Ring = list[tuple[float, float]]  # (longitude, latitude) pairs
 
 
 @lru_cache(maxsize=1)
-def country_rings() -> tuple[Ring, ...]:
-    """Every polygon ring of every country, decoded from quantized, delta-encoded TopoJSON arcs."""
+def countries() -> tuple[tuple[str, tuple[Ring, ...]], ...]:
+    """Every country's name and polygon rings, decoded from quantized, delta-encoded TopoJSON arcs."""
     topology = json.loads(resources.files("generator.render").joinpath("data/countries-110m.json").read_text(encoding="utf-8"))
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     arcs = []
@@ -31,22 +31,32 @@ def country_rings() -> tuple[Ring, ...]:
             points.extend(arc[1:] if points else arc)
         return points
 
-    rings: list[Ring] = []
+    found = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         polygons = geometry.get("arcs", [])
         if geometry.get("type") == "Polygon":
             polygons = [polygons]
-        for polygon in polygons:
-            rings.extend(ring(r) for r in polygon)
-    return tuple(rings)
+        rings = tuple(ring(r) for polygon in polygons for r in polygon)
+        found.append((geometry.get("properties", {}).get("name", ""), rings))
+    return tuple(found)
 
 
-def window(values: list[float], share: float = 0.75) -> tuple[float, float]:
-    """The narrowest range holding `share` of the values, so a few far-away places don't shrink the map."""
-    ordered = sorted(values)
-    size = max(1, math.ceil(len(ordered) * share))
-    best = min(range(len(ordered) - size + 1), key=lambda i: (ordered[i + size - 1] - ordered[i], i))
-    return ordered[best], ordered[best + size - 1]
+def country_rings() -> tuple[Ring, ...]:
+    """Every polygon ring of every country."""
+    return tuple(ring for _, rings in countries() for ring in rings)
+
+
+def area_and_centre(points: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Area and centroid of a polygon given by its corners (shoelace formula); area is unsigned."""
+    twice, cx, cy = 0.0, 0.0, 0.0
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1]):
+        cross = x1 * y2 - x2 * y1
+        twice += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if abs(twice) < 1e-9:
+        return 0.0, points[0][0], points[0][1]
+    return abs(twice) / 2, cx / (3 * twice), cy / (3 * twice)
 
 
 class Projection:
@@ -62,3 +72,23 @@ class Projection:
     def point(self, lon: float, lat: float) -> tuple[float, float]:
         """SVG coordinates of a position."""
         return (lon - self.west) * self.x_scale, (self.north - lat) * self.y_scale
+
+
+def clip_to_box(points: list[tuple[float, float]], width: float, height: float) -> list[tuple[float, float]]:
+    """The part of a polygon inside the rectangle from (0, 0) to (width, height) (Sutherland–Hodgman)."""
+    edges = ((0, 0.0, 1), (0, width, -1), (1, 0.0, 1), (1, height, -1))  # axis, limit, which side is inside
+    for axis, limit, side in edges:
+        if not points:
+            break
+        kept = []
+        for index, current in enumerate(points):
+            previous = points[index - 1]
+            current_in = (current[axis] - limit) * side >= 0
+            previous_in = (previous[axis] - limit) * side >= 0
+            if current_in != previous_in:
+                share = (limit - previous[axis]) / (current[axis] - previous[axis])
+                kept.append((previous[0] + share * (current[0] - previous[0]), previous[1] + share * (current[1] - previous[1])))
+            if current_in:
+                kept.append(current)
+        points = kept
+    return points

@@ -7,14 +7,14 @@ import re
 from ..errors import Location, ProblemList
 from ..load.records import RawRecord
 from ..model import Briefing, Entity, KeyFigure, Extract, PartialDate, SkippedLines, Source, SummaryPoint, Topic
-from ..vocab import ENTITY_KINDS, STANCES, WORDS
+from ..vocab import ENTITY_KINDS, PLACE_EXTENTS, STANCES, WORDS
 from .fields import FieldReader
 from .figures import figures_of
 
 SOURCE_FIELDS = ("id", "seed", "headline", "headline_by", "outlet", "outlet_note", "agency", "published",
                  "published_note", "language", "translated_from", "url", "skip", "subheadings")
 TOPIC_FIELDS = ("id", "title", "order", "summary", "related", "keywords")
-ENTITY_FIELDS = ("id", "kind", "name", "aliases", "role", "description", "coordinates", "voice_of")
+ENTITY_FIELDS = ("id", "kind", "name", "aliases", "role", "description", "coordinates", "voice_of", "extent")
 EXTRACT_FIELDS = ("id", "source", "quote", "topics", "speaker", "stance", "words", "said_on", "event_dates",
                   "dates_note", "mentions", "note", "line", "figures")
 BRIEFING_FIELDS = ("title", "description", "key_facts", "key_figures")
@@ -123,11 +123,15 @@ def entity(record: RawRecord, problems: ProblemList) -> Entity:
     elif kind == "place":
         problems.add(f.at(), "a place needs `coordinates: [latitude, longitude]`",
                      "Give its position in degrees, e.g. `coordinates: [43.1155, 131.8855]`; or make it a `group` if it is no one place.")
+    extent = f.choice("extent", PLACE_EXTENTS)
+    if extent and kind != "place":
+        problems.add(f.at("extent"), "`extent` is only for places", "Remove it, or make this entity a `place`.")
+    extent = extent or ("point" if kind == "place" else "")
     role = f.text("role")
     if role and kind != "person":
         problems.add(f.at("role"), "`role` is only for people", "Put it in the description instead.")
     return Entity(f.ident("id"), kind, f.text("name", True), tuple(" ".join(a.split()) for a in f.text_list("aliases")),
-                  f.text("description", True), role, coordinates, f.at(), f.ident("voice_of", required=False))
+                  f.text("description", True), role, coordinates, f.at(), f.ident("voice_of", required=False), extent)
 
 
 def extract(record: RawRecord, problems: ProblemList) -> Extract:

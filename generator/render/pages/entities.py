@@ -41,7 +41,8 @@ def render_entity(ctx: RenderContext, entity: Entity) -> str:
     facts.append(f"- **Description** (curator’s wording)**:** {curated_inline(ctx, entity.description, page)}")
     if entity.coordinates:
         lat, lon = entity.coordinates
-        facts.append(f"- **Coordinates:** {lat:.4f}, {lon:.4f}")
+        what = "Region, approximate centre" if entity.extent == "region" else "Coordinates"
+        facts.append(f"- **{what}:** {lat:.4f}, {lon:.4f}")
     facts.append(f"- **In this briefing:** {plural(len(said), 'statement')} by {md_inline(entity.name)}; "
                  f"mentioned in {plural(len(mentioned), 'other extract')}")
     lines += facts + [""]

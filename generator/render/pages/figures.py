@@ -9,7 +9,7 @@ from ..context import RenderContext
 from ..markdown import md_inline, md_link, md_text, page_text, plural
 from ..blocks import entity_link, extract_link, figure_kind_label
 from ..labels import short_quote, source_label
-from ..svg import Point, chart_figure, figure_svg
+from ..svg import NARROW, WIDE, Point, chart_figure, figure_svg
 
 PAGE = FIGURES
 
@@ -28,11 +28,23 @@ def _chart(ctx: RenderContext, group: FigureGroup) -> str:
                     target=_target_label(ctx, r) if r.figure.kind == "target" else "")
               for r in group.rows]
     title = f"{group.quantity.title}: figures by claimant and date"
-    caption = ("Filled circle: exact figure; hollow circle: approximate; triangle up: a minimum (at least, more than); "
-               "triangle down: a maximum (up to, nearly); vertical bar: a range of values; horizontal bar: a span of days; "
-               "dashed tail with an arrow: the figure was reported by that day, its own day not stated; "
-               "dashed line across the chart: a target or plan, not a count.")
-    return chart_figure(figure_svg(points, series, group.quantity.unit, title, group.quantity.id), caption)
+    legend = "; ".join(meaning for shown, meaning in _legend(points) if shown)
+    caption = legend[:1].upper() + legend[1:] + ". Select a mark for its row in the table."
+    drawn = [figure_svg(points, series, group.quantity.unit, title, group.quantity.id, width) for width in (WIDE, NARROW)]
+    return chart_figure(*drawn, caption)
+
+
+def _legend(points: list[Point]) -> list[tuple[bool, str]]:
+    """What each kind of mark means, and whether this chart draws one."""
+    observed = [p for p in points if not p.target]
+    return [(any(p.shape == "exact" for p in observed), "Filled circle: an exact figure"),
+            (any(p.shape == "approximate" for p in observed), "hollow circle: an approximate one"),
+            (any(p.shape == "at least" for p in observed), "triangle up: a minimum (at least, more than)"),
+            (any(p.shape == "up to" for p in observed), "triangle down: a maximum (up to, nearly)"),
+            (any(p.high > p.low for p in observed), "vertical bar: a range of values"),
+            (any(p.start and p.end and p.end > p.start for p in observed), "horizontal bar: a span of days"),
+            (any(p.start is None for p in observed), "dashed tail with an arrow: reported by that day, its own day not stated"),
+            (any(p.target for p in points), "dashed line across the chart: a target or plan, not a count")]
 
 
 def _time(row: FigureRow) -> str:

@@ -12,8 +12,8 @@ from ..context import RenderContext
 from ..markdown import md_inline, md_link, md_text, page_text, plural
 from ...model import PartialDate
 from ..blocks import CURATOR_LABEL, entity_link, extract_link
-from ..labels import extract_paragraph, outlet_label, source_label
-from ..svg import Mark, chart_figure, timeline_svg
+from ..labels import extract_paragraph, outlet_label, short_quote, source_label
+from ..svg import NARROW, WIDE, Mark, chart_figure, timeline_svg
 
 PAGE = TIMELINE
 
@@ -76,13 +76,22 @@ def _entry(ctx: RenderContext, entry: TimelineEntry) -> list[str]:
         lines += ["", _sources_line(ctx, entry) + (" · single source" if len(entry.sources) == 1 else ""), ""]
         if voices:
             lines += ["According to: " + ", ".join(entity_link(ctx, v, PAGE) for v in voices), ""]
+        quotes = " · ".join(extract_link(ctx, e, PAGE, _quote_label(ctx, e)) for e in entry.extracts)
+        lines += [f"{'Quote' if len(entry.extracts) == 1 else 'Quotes'}: {quotes}", "{: .extract-meta }", ""]
     else:
         stances = ", ".join(dict.fromkeys(e.stance for e in entry.extracts))
-        lines.append(f"**{when} · Statement:** {entity_link(ctx, entry.speaker, PAGE)} {md_inline(stances)}")
-        lines += ["", _sources_line(ctx, entry), ""]
-    quotes = " · ".join(extract_link(ctx, e, PAGE, _quote_label(ctx, e)) for e in entry.extracts)
-    lines += [f"{'Quote' if len(entry.extracts) == 1 else 'Quotes'}: {quotes}", "{: .extract-meta }", "", "</div>", ""]
-    return lines
+        lines += [f"**{when} · {entity_link(ctx, entry.speaker, PAGE)}** {md_inline(stances)}:", ""]
+        lines += [f"- {extract_link(ctx, e, PAGE, short_quote(ctx, e))} — {_where(ctx, e)}" for e in entry.extracts] + [""]
+    return lines + ["</div>", ""]
+
+
+def _where(ctx: RenderContext, extract) -> str:
+    """The outlet and paragraph a quote comes from, linked to that paragraph."""
+    source = ctx.dataset.sources[extract.source]
+    paragraph = extract_paragraph(ctx, extract)
+    label = outlet_label(source) + (f", ¶ {paragraph}" if paragraph else "")
+    line = ctx.citations[extract.id].line if extract.id in ctx.citations else 0
+    return md_link(label, paragraph_link(PAGE, source.id, line))
 
 
 def render_timeline(ctx: RenderContext) -> str:
@@ -103,15 +112,30 @@ def render_timeline(ctx: RenderContext) -> str:
         caption = (f"{len(shown)} of {len(entries)} entries: those dated between {_human(window[0])} and {_human(window[1])}. "
                    "Dot: a day; bar: a span of days; bar fading out with an arrow: before or after a day, "
                    "exact day not known. Select a mark to jump to it.")
-        lines += [chart_figure(timeline_svg(marks, ("Events", "Statements"), title), caption), ""]
+        lanes = ("Events", "Statements")
+        lines += [chart_figure(timeline_svg(marks, lanes, title, WIDE), timeline_svg(marks, lanes, title, NARROW), caption), ""]
     lines += [f"{plural(sum(1 for e in entries if e.kind == 'event'), 'event')} and "
               f"{plural(sum(1 for e in entries if e.kind == 'statement'), 'statement')} "
               f"(grouped by speaker and day).", "{: .page-intro }", ""]
-    for (year, month), group in groupby(entries, key=lambda e: (e.when.sort_key()[0].year, e.when.sort_key()[0].month)):
+    earlier = [e for e in entries if _before(e, window[0])]
+    for (year, month), group in groupby((e for e in entries if e not in earlier),
+                                        key=lambda e: (e.when.sort_key()[0].year, e.when.sort_key()[0].month)):
         lines += [f"## {md_text(PartialDate(year, month).human())} {{#{month_anchor(year, month)}}}", ""]
         for entry in group:
             lines += _entry(ctx, entry)
+    if earlier:
+        lines += ["## Earlier history {#earlier-history}", "",
+                  f"Events before {md_text(PartialDate(window[0].year, window[0].month).human())} that the articles "
+                  "recall as background to what they report.", ""]
+        for entry in earlier:
+            lines += _entry(ctx, entry)
     return page_text(lines)
+
+
+def _before(entry: TimelineEntry, day: datetime.date) -> bool:
+    """Whether the entry ends before the day: background, not the story's own weeks."""
+    latest = entry.when.latest
+    return latest is not None and latest < day
 
 
 def _human(day: datetime.date) -> str:
