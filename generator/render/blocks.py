@@ -35,7 +35,9 @@ def evidence_phrase(ctx: RenderContext, extracts: list[Extract], page: str) -> s
     """
     by_speaker: dict[str, dict[str, list[Extract]]] = {}
     for extract in extracts:
-        outlets = by_speaker.setdefault(speaker_label(ctx, extract), {})
+        # The article's own words: its outlet and paragraph say it all ("“North Korea Allegedly…” ¶ 7").
+        name = ctx.dataset.entities[extract.speaker].name if extract.speaker else ""
+        outlets = by_speaker.setdefault(name, {})
         outlets.setdefault(outlet_label(ctx.dataset.sources[extract.source]), []).append(extract)
     parts = []
     for name, outlets in by_speaker.items():
@@ -43,7 +45,7 @@ def evidence_phrase(ctx: RenderContext, extracts: list[Extract], page: str) -> s
         for outlet, group in outlets.items():
             links = [extract_link(ctx, e, page, f"¶ {extract_paragraph(ctx, e)}") for e in group]
             places.append(f"{md_text(outlet)} {', '.join(links)}")
-        parts.append(f"{md_text(name)} ({' · '.join(places)})")
+        parts.append(f"{md_text(name)} ({' · '.join(places)})" if name else " · ".join(places))
     return "; ".join(parts)
 
 

@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO
+
 LINT_IMPORTS = str(Path(sys.executable).with_name("lint-imports"))
 
 

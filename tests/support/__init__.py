@@ -1,0 +1,1 @@
+"""Helpers shared by the tests (paths, builds, a browser): test modules import these, never each other."""
