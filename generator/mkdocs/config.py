@@ -12,8 +12,10 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
 from ..errors import BriefingError, GeneratorError
+from ..outputs import mark_site, refuse_site_dir
 from ..pipeline import GeneratedSite, generate_site
 from ..settings import ProjectSettings
+from . import pagefind
 
 
 class BriefingConfig(base.Config):
@@ -42,10 +44,12 @@ def as_plugin_errors() -> Iterator[None]:
         raise PluginError(exc.report() if isinstance(exc, BriefingError) else str(exc)) from None
 
 
-def generate_or_keep(settings: ProjectSettings, last_good: GeneratedSite | None) -> GeneratedSite:
-    """The briefing's pages; on bad data, the last good pages (while serving) after saying why, else a PluginError."""
+def generate_or_keep(settings: ProjectSettings, last_good: GeneratedSite | None, log) -> GeneratedSite:
+    """The briefing's pages, announced in the log; on bad data, the last good pages (while serving) after saying why, else a PluginError."""
     try:
-        return generate_site(settings.briefings_dir, settings.seeds_dir, settings.root, settings.directory_urls, settings.site_url)
+        site = generate_site(settings.briefings_dir, settings.seeds_dir, settings.root, settings.directory_urls, settings.site_url)
+        announce(site, log)
+        return site
     except BriefingError as exc:
         if last_good is None:
             raise PluginError(exc.report()) from None
@@ -53,3 +57,19 @@ def generate_or_keep(settings: ProjectSettings, last_good: GeneratedSite | None)
         print(f"ERROR    -  {exc.report()}\nERROR    -  serving the last good version of the briefing until this is fixed",
               file=sys.stderr, flush=True)
         return last_good
+
+
+def prepare_site_dir(settings: ProjectSettings, plugins) -> None:
+    """Refuse a site folder whose cleaning would destroy data, mark it as ours, check the search settings."""
+    with as_plugin_errors():
+        # MkDocs empties the site folder right after on_pre_build: on_config is the last moment to refuse.
+        mark_site(refuse_site_dir(settings.site_dir, settings.root, settings.protected))
+        if settings.search == "pagefind":
+            pagefind.check_config(plugins)
+
+
+def announce(site: GeneratedSite, log) -> None:
+    """Log the briefing's warnings and a one-line summary of what was generated."""
+    for warning in site.briefing.warnings:
+        log.warning(str(warning))
+    log.info(site.summary())

@@ -30,3 +30,10 @@ def add_pages(files: Files, config, pages: dict[str, str], origins: dict[str, st
         generated.edit_uri = quote(Path(os.path.relpath(root / origin, config.docs_dir)).as_posix(), safe="/") if origin else None
         files.append(generated)
     return files
+
+
+def date_pages(files: Files, date) -> None:
+    """Date every page by the latest source, not the clock (rebuilt or not: the sitemap lists them all)."""
+    for file in files.documentation_pages():
+        if file.page is not None:
+            file.page.update_date = date or file.page.update_date

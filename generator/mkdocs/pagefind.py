@@ -132,3 +132,8 @@ def build_index(site_dir: Path, *, directory_urls: bool) -> str:
                            f"Check that it is installed: {INSTALL_HINT}")
     counts = re.findall(r"Indexed (\d+) (pages|words)", result.stdout)
     return "pagefind: indexed " + ", ".join(f"{n} {what}" for n, what in counts) if counts else "pagefind: index written"
+
+
+def with_search_page(pages: dict[str, str], search: str) -> dict[str, str]:
+    """The generated pages, plus Pagefind's search page when the site searches with Pagefind."""
+    return {**pages, SEARCH: SEARCH_MARKDOWN} if search == "pagefind" else pages

@@ -38,6 +38,8 @@ class Preview:
         self.search: dict[str, list[dict]] = {}  # page URL -> its entries in the search index
         self.order: list[str] = []
         self._indexed = 0
+        self.files = None
+        self.generated: dict[str, str] = {}
 
     def start(self) -> None:
         """A build begins: the theme's search index starts empty."""
@@ -45,6 +47,7 @@ class Preview:
 
     def mark_generated(self, files, pages: dict[str, str]) -> None:
         """Tell MkDocs which generated pages are unchanged since the previous build."""
+        self.files, self.generated = files, pages
         for file in files.documentation_pages():
             previous = self.pages.get(file.src_uri)
             if file.src_uri in pages and previous is not None and previous == pages[file.src_uri]:
@@ -61,12 +64,18 @@ class Preview:
                 file.is_modified = _changed
         self.chrome = chrome
 
-    def page_indexed(self, page, search_index) -> None:
+    def page_indexed(self, page, config) -> None:
         """Keep the search entries the theme just made for a page it rendered."""
-        if search_index is None:
+        plugin = search_plugin_of(config)
+        if plugin is None:
             return
-        self.search[page.url] = search_index.entries[self._indexed:]
-        self._indexed = len(search_index.entries)
+        self.search[page.url] = plugin.search_index.entries[self._indexed:]
+        self._indexed = len(plugin.search_index.entries)
+
+    def complete(self, config) -> None:
+        """End a dirty build: the search index gets the pages not rebuilt; pages no longer generated are deleted."""
+        self.restore_search(self.files, search_plugin_of(config))
+        self.remove_deleted(self.generated, Path(config.site_dir), config.use_directory_urls)
 
     def restore_search(self, files, search_plugin) -> None:
         """Give the theme's search index every page's entries, in the order a full build writes them."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import pagefind
+
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
 _LABEL_FOR = re.compile(r'<label([^>]*?)\s+for="([^"]+)"')
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -71,3 +73,20 @@ def fix_search_worker(site_dir: Path) -> str | None:
                     "with hyphens (Kim Jong-un) will match every part; update fix_search_worker in generator/mkdocs/theme.py")
         worker.write_text(text.replace(_WORKER_SEPARATOR, _WORKER_SEPARATOR_FIXED), encoding="utf-8")
     return None
+
+
+def finish_page(html: str, page, config, search: str) -> str:
+    """A rendered page without the theme's invalid attributes; with Pagefind, marked for its indexer."""
+    html = fix_theme_html(html)
+    if search == "pagefind":
+        html = pagefind.mark_page(html, page.url, page.file.src_uri, config.use_directory_urls)
+    return html
+
+
+def finish_site(site_dir: Path, search: str, directory_urls: bool, log) -> None:
+    """Repair the theme's search worker; with Pagefind, index the finished site (raises PagefindError on failure)."""
+    problem = fix_search_worker(site_dir)
+    if problem:
+        log.warning(problem)
+    if search == "pagefind":
+        log.info(pagefind.build_index(site_dir, directory_urls=directory_urls))
