@@ -118,5 +118,6 @@ def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None
         briefing = analyse_and_check(linked_briefing(briefings_dir, seeds_dir, root))
         context = render_context(briefing, directory_urls, site_url)
         pages = render_site(context)
-        origins = edit_origins(briefing.linked.dataset, {t.id: context.topic_pages(t.id) for t in briefing.linked.topics})
+        origins = edit_origins(briefing.linked.dataset, {t.id: context.topic_pages(t.id) for t in briefing.linked.topics},
+                               context.discrepancy_pages())
         return GeneratedSite(pages, briefing, origins, directory_urls)

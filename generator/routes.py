@@ -38,6 +38,15 @@ RESERVED_IDS = {
 TOPIC_PAGE_EXTRACTS = 100
 
 
+# Conflicts per page of the discrepancies page: a briefing of thousands of articles finds hundreds.
+DISCREPANCIES_PAGE_ITEMS = 25
+
+
+def discrepancies_page(part: int = 1) -> str:
+    """The discrepancies page, or one of its later parts."""
+    return DISCREPANCIES if part == 1 else f"discrepancies--part-{part}.md"
+
+
 def topic_page(topic_id: str, part: int = 1) -> str:
     """Path of a topic page: its first part, or a later part of a topic with many extracts."""
     # Ids never contain "--", so a later part cannot clash with another topic's page; later parts stay
@@ -83,7 +92,7 @@ def in_nav(path: str) -> bool:
 
 def not_in_nav_patterns() -> str:
     """The same rule as MkDocs `not_in_nav` patterns, for builds without the plugin."""
-    return "".join(f"/{folder}/*.md\n" for folder in UNLISTED_FOLDERS) + "/topics/*--part-*.md\n"
+    return "".join(f"/{folder}/*.md\n" for folder in UNLISTED_FOLDERS) + "/topics/*--part-*.md\n/discrepancies--part-*.md\n"
 
 
 # Anchors. Explicit and made from stable ids, so links survive any change of wording.
@@ -190,7 +199,7 @@ def search_page_url(directory_urls: bool) -> str:
     return page_url(SEARCH, directory_urls)
 
 
-def edit_origins(dataset, topic_pages: dict[str, list[str]]) -> dict[str, str]:
+def edit_origins(dataset, topic_pages: dict[str, list[str]], discrepancy_pages: list[str] = ()) -> dict[str, str]:
     """For each generated page, the editors' YAML file it mostly comes from (for edit links)."""
     first = lambda items, fallback: next((i.location.path for i in items), fallback)  # noqa: E731
     origins = {
@@ -206,6 +215,7 @@ def edit_origins(dataset, topic_pages: dict[str, list[str]]) -> dict[str, str]:
         MAP: first(dataset.entities.values(), "briefings"),
     }
     origins.update({page: t.location.path for t in dataset.topics.values() for page in topic_pages.get(t.id, [])})
+    origins.update({page: origins[DISCREPANCIES] for page in discrepancy_pages})
     origins.update({source_page(s.id): s.location.path for s in dataset.sources.values()})
     origins.update({entity_page(e.id): e.location.path for e in dataset.entities.values()})
     return dict(sorted(origins.items()))

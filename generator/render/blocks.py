@@ -12,7 +12,7 @@ import html
 from urllib.parse import quote as quote_url
 
 from ..model import Extract, Figure, SummaryPoint
-from ..routes import (DISCREPANCIES, FIGURES, TIMELINE, WHO_SAID_WHAT, extract_anchor, figure_anchor, page_url,
+from ..routes import (FIGURES, TIMELINE, WHO_SAID_WHAT, extract_anchor, figure_anchor, page_url,
                       paragraph_anchor, paragraph_link, relative, source_page, topic_page)
 from ..vocab import WORDS
 from .context import RenderContext
@@ -203,7 +203,7 @@ def _block_body(ctx: RenderContext, block: Block, page: str) -> list[str]:
     # By anchor: hashing a discrepancy would hash every extract it holds.
     flagged = {d.anchor: d for e in extracts for d in ctx.analysis.by_extract_discrepancies.get(e.id, ())}
     for discrepancy in flagged.values():
-        target = relative(page, DISCREPANCIES) + "#" + discrepancy.anchor
+        target = relative(page, ctx.discrepancy_page(discrepancy)) + "#" + discrepancy.anchor
         lines += [f"⚠ Sources disagree: {md_link(discrepancy.title, target)}", "{: .discrepancy-flag }", ""]
     return lines + _details(ctx, block, page)
 

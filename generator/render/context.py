@@ -25,6 +25,7 @@ class RenderContext:
     directory_urls: bool  # how the site serves pages; raw HTML links must follow it
     topic_parts: dict[str, tuple[tuple[Section, ...], ...]]  # a topic's sections, page by page
     part_of: dict[tuple[str, str], int]  # (topic, extract) -> the topic page that shows it
+    discrepancy_parts: dict[str, int]  # a conflict's anchor -> the part of the discrepancies page that shows it
     analysis: Analysis
     linked: LinkedBriefing
     dataset: Dataset
@@ -79,6 +80,14 @@ class RenderContext:
         """The page of a topic that shows the extract (topics with many extracts have several)."""
         return topic_page(topic_id, self.part_of.get((topic_id, extract.id), 1))
 
+    def discrepancy_page(self, discrepancy) -> str:
+        """The part of the discrepancies page that shows a conflict."""
+        return routes.discrepancies_page(self.discrepancy_parts.get(discrepancy.anchor, 1))
+
+    def discrepancy_pages(self) -> list[str]:
+        """Every part of the discrepancies page, first to last."""
+        return [routes.discrepancies_page(n) for n in range(1, max(self.discrepancy_parts.values(), default=1) + 1)]
+
     def topic_pages(self, topic_id: str) -> list[str]:
         """All pages of a topic, first to last."""
         return [topic_page(topic_id, n) for n in range(1, len(self.topic_parts.get(topic_id, ((),))) + 1)]
@@ -94,6 +103,7 @@ def render_context(briefing: CheckedBriefing, directory_urls: bool, site_url: st
     numbers, texts = _paragraphs(linked.articles)
     return RenderContext(
         briefing=briefing, directory_urls=directory_urls, topic_parts=parts, part_of=part_of,
+        discrepancy_parts={d.anchor: 1 + n // routes.DISCREPANCIES_PAGE_ITEMS for n, d in enumerate(briefing.analysis.discrepancies)},
         analysis=briefing.analysis, linked=linked, dataset=linked.dataset, articles=linked.articles,
         citations=linked.citations, topics=linked.topics, topic_extracts=linked.topic_extracts,
         topic_sources=linked.topic_sources, paragraph_extracts=linked.paragraph_extracts,

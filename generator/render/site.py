@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from ..routes import (CORROBORATION, DISCREPANCIES, ENTITIES_INDEX, FIGURES, HOME, MAP, SOURCES_INDEX, TIMELINE,
+from ..routes import (CORROBORATION, ENTITIES_INDEX, FIGURES, HOME, MAP, SOURCES_INDEX, TIMELINE,
                       TOPICS_INDEX, WHO_SAID_WHAT, entity_page, search_boost, source_page)
 from .context import RenderContext
 from .pages.claims import render_corroboration, render_who_said_what
@@ -36,7 +36,7 @@ def page_renderers(ctx: RenderContext) -> list[PageRenderer]:
         (FIGURES, partial(render_figures, ctx)),
         (WHO_SAID_WHAT, partial(render_who_said_what, ctx)),
         (CORROBORATION, partial(render_corroboration, ctx)),
-        (DISCREPANCIES, partial(render_discrepancies, ctx)),
+        *((path, partial(render_discrepancies, ctx, n)) for n, path in enumerate(ctx.discrepancy_pages(), start=1)),
         (MAP, partial(render_map, ctx)),
     ]
     return pages

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...analysis.figures import FigureGroup, FigureRow
-from ...routes import DISCREPANCIES, FIGURES, discrepancy_anchor, figure_anchor, paragraph_link, relative
+from ...routes import FIGURES, discrepancy_anchor, figure_anchor, paragraph_link, relative
 from ...vocab import QUALIFIER_KINDS
 from ..context import RenderContext
 from ..markdown import md_inline, md_link, md_text, page_text, plural
@@ -96,7 +96,7 @@ def render_figures(ctx: RenderContext) -> str:
                  and d.anchor.startswith(discrepancy_anchor(d.kind, quantity.id) + "-")]
         for discrepancy in found:
             lines += [f"**{'The sources differ' if discrepancy.kind == 'figures' else 'Whose figure?'}:** "
-                      f"{md_inline(discrepancy.statement)} ({md_link('see discrepancies', relative(PAGE, DISCREPANCIES) + '#' + discrepancy.anchor)})",
+                      f"{md_inline(discrepancy.statement)} ({md_link('see discrepancies', relative(PAGE, ctx.discrepancy_page(discrepancy)) + '#' + discrepancy.anchor)})",
                       "{: .discrepancy-note }", ""]
         if not found and len({r.extract.source for r in group.rows}) > 1:
             lines += ["No two of these figures contradict each other, allowing for rounding, hedges such as “about”, "
