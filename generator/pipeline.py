@@ -10,7 +10,7 @@ import datetime
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks.checked import CheckedBriefing, analyse_and_check
@@ -19,8 +19,8 @@ from .link.linked import LinkedBriefing, link
 from .load.records import load_records
 from .render.context import render_context
 from .outputs import hand_written_clashes
-from .render.site import page_paths, render_site
-from .routes import SEARCH, edit_origins
+from .render.site import page_paths, render_files, render_site
+from .routes import PUBLISHED_FILES, SEARCH, edit_origins
 from .settings import ProjectSettings
 from .validate.dataset import build_dataset
 from .verify.articles import read_articles
@@ -38,6 +38,7 @@ class GeneratedSite:
     briefing: CheckedBriefing
     origins: dict[str, str]
     directory_urls: bool
+    files: dict[str, str] = field(default_factory=dict)  # published beside the pages: feeds, CSV tables
 
     def __repr__(self) -> str:
         return f"<GeneratedSite: {len(self.pages)} pages from {self.briefing.linked!r}>"
@@ -100,7 +101,8 @@ def check_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = Non
 def check_project(settings: ProjectSettings) -> CheckedBriefing:
     """`check_briefing` for a project, which also refuses hand-written files the generated pages would replace."""
     briefing = check_briefing(settings.briefings_dir, settings.seeds_dir, settings.root)
-    paths = page_paths(render_context(briefing, settings.directory_urls)) + ([SEARCH] if settings.search == "pagefind" else [])
+    paths = page_paths(render_context(briefing, settings.directory_urls)) + list(PUBLISHED_FILES)
+    paths += [SEARCH] if settings.search == "pagefind" else []
     clashes = hand_written_clashes(paths, settings.docs_dir, settings.directory_urls)
     if clashes:
         docs = settings.docs_dir.relative_to(settings.root).as_posix() if settings.docs_dir.is_relative_to(settings.root) else str(settings.docs_dir)
@@ -120,4 +122,4 @@ def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None
         pages = render_site(context)
         origins = edit_origins(briefing.linked.dataset, {t.id: context.topic_pages(t.id) for t in briefing.linked.topics},
                                context.discrepancy_pages())
-        return GeneratedSite(pages, briefing, origins, directory_urls)
+        return GeneratedSite(pages, briefing, origins, directory_urls, render_files(context))

@@ -19,6 +19,11 @@ WHO_SAID_WHAT = "who-said-what.md"
 CORROBORATION = "corroboration.md"
 DISCREPANCIES = "discrepancies.md"
 MAP = "map.md"
+WHATS_NEW = "whats-new.md"
+# Files beside the pages: the feeds of updates and the data as spreadsheets.
+ATOM_FEED, JSON_FEED = "feed.xml", "feed.json"
+CSV_TABLES = ("data/extracts.csv", "data/figures.csv", "data/events.csv")
+PUBLISHED_FILES = (ATOM_FEED, JSON_FEED, *CSV_TABLES)
 SEARCH = "search.md"  # the Pagefind search page, when that search is chosen
 
 ANALYSIS_PAGES = (TIMELINE, FIGURES, WHO_SAID_WHAT, CORROBORATION, DISCREPANCIES, MAP)
@@ -117,6 +122,11 @@ def figure_anchor(quantity_id: str, extract_id: str) -> str:
     return f"figure-{quantity_id}-{extract_id}"
 
 
+def update_anchor(source_id: str) -> str:
+    """Anchor of one source's update on the "What's new" page."""
+    return f"update-{source_id}"
+
+
 def event_anchor(event_id: str) -> str:
     """Anchor of an event on the timeline."""
     return f"event-{event_id}"
@@ -213,6 +223,7 @@ def edit_origins(dataset, topic_pages: dict[str, list[str]], discrepancy_pages: 
         CORROBORATION: first(dataset.claims.values(), "briefings"),
         DISCREPANCIES: first(dataset.claims.values(), "briefings"),
         MAP: first(dataset.entities.values(), "briefings"),
+        WHATS_NEW: first(dataset.sources.values(), "briefings"),
     }
     origins.update({page: t.location.path for t in dataset.topics.values() for page in topic_pages.get(t.id, [])})
     origins.update({page: origins[DISCREPANCIES] for page in discrepancy_pages})

@@ -12,11 +12,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..routes import in_nav, output_file
 
 
-def add_pages(files: Files, config, pages: dict[str, str], origins: dict[str, str], root: Path) -> Files:
-    """Add each page as a generated file; a hand-written file that would become the same site file is an error."""
+def add_pages(files: Files, config, pages: dict[str, str], origins: dict[str, str], root: Path,
+              extra: dict[str, str] | None = None) -> Files:
+    """Add each page, and each extra file (feeds, CSV), as generated files; a hand-written file at the same site path is an error."""
+    extra = extra or {}
     # Compared by the file each becomes: docs/timeline.html would clash with timeline.md as surely as docs/timeline.md.
     written = {f.dest_uri: f.src_uri for f in files}
     clashes = [f"{written[uri]} ({uri})" for path in pages if (uri := output_file(path, config.use_directory_urls)) in written]
+    clashes += [f"{written[path]} ({path})" for path in extra if path in written]
     if clashes:
         raise PluginError("generated pages would replace hand-written files in docs/: " + ", ".join(clashes)
                           + "\nRename or remove those files; the generator owns these paths.")
@@ -29,6 +32,8 @@ def add_pages(files: Files, config, pages: dict[str, str], origins: dict[str, st
         # Quoted: a file name is the editors' choice, and the theme writes the link into HTML as it is.
         generated.edit_uri = quote(Path(os.path.relpath(root / origin, config.docs_dir)).as_posix(), safe="/") if origin else None
         files.append(generated)
+    for path, text in extra.items():
+        files.append(File.generated(config, path, content=text))
     return files
 
 

@@ -49,7 +49,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files, config):
         """Add the generated pages (and the Pagefind search page); a hand-written page at their path is an error."""
         pages = pagefind.with_search_page(self.site.pages, self.settings.search)
-        files = add_pages(files, config, pages, self.site.origins, self.settings.root)
+        files = add_pages(files, config, pages, self.site.origins, self.settings.root, self.site.files)
         self.page_date = self.site.page_date
         if self.preview:
             self.preview.mark_generated(files, pages)

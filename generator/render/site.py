@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from ..routes import (CORROBORATION, ENTITIES_INDEX, FIGURES, HOME, MAP, SOURCES_INDEX, TIMELINE,
-                      TOPICS_INDEX, WHO_SAID_WHAT, entity_page, search_boost, source_page)
+from ..routes import (ATOM_FEED, CORROBORATION, CSV_TABLES, JSON_FEED, ENTITIES_INDEX, FIGURES, HOME, MAP, SOURCES_INDEX, TIMELINE,
+                      TOPICS_INDEX, WHATS_NEW, WHO_SAID_WHAT, entity_page, search_boost, source_page)
 from .context import RenderContext
 from .pages.claims import render_corroboration, render_who_said_what
 from .pages.discrepancies import render_discrepancies
@@ -15,7 +15,10 @@ from .pages.figures import render_figures
 from .pages.home import render_home
 from .pages.map import render_map
 from .pages.sources import render_source, render_sources_index
+from .feeds import atom_feed, json_feed
 from .pages.timeline import render_timeline
+from .pages.whats_new import render_whats_new
+from .tables import events_csv, extracts_csv, figures_csv
 from .pages.topics import render_topic, render_topics_index
 
 PageRenderer = tuple[str, Callable[[], str]]  # page path, and what renders it
@@ -38,6 +41,7 @@ def page_renderers(ctx: RenderContext) -> list[PageRenderer]:
         (CORROBORATION, partial(render_corroboration, ctx)),
         *((path, partial(render_discrepancies, ctx, n)) for n, path in enumerate(ctx.discrepancy_pages(), start=1)),
         (MAP, partial(render_map, ctx)),
+        (WHATS_NEW, partial(render_whats_new, ctx)),
     ]
     return pages
 
@@ -63,3 +67,10 @@ def render_site(ctx: RenderContext) -> dict[str, str]:
     pages = {path: with_search_boost(path, render()) for path, render in page_renderers(ctx)}
     ctx.memo.clear()  # shared extract blocks are only needed while rendering
     return dict(sorted(pages.items()))
+
+
+def render_files(ctx: RenderContext) -> dict[str, str]:
+    """The files published beside the pages: the feeds of updates and the data as CSV, by path."""
+    extracts, figures, events = CSV_TABLES
+    return {ATOM_FEED: atom_feed(ctx), JSON_FEED: json_feed(ctx),
+            extracts: extracts_csv(ctx), figures: figures_csv(ctx), events: events_csv(ctx)}

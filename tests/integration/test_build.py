@@ -191,3 +191,17 @@ def test_pages_are_self_contained_and_explain_abbreviations(built):
         assert [u for u in external if "squidfunk.github.io" not in u] == [], (path, external)
     topic = site_path(built["site"], "topics/deployment.md").read_text(encoding="utf-8")
     assert '<abbr title="National Intelligence Service (South Korea)">NIS</abbr>' in topic
+
+
+def test_every_page_links_the_feeds_and_the_site_publishes_them_and_the_tables(built):
+    site = built["site"]
+    for name in ("feed.xml", "feed.json", "data/extracts.csv", "data/figures.csv", "data/events.csv"):
+        assert (site / name).stat().st_size > 1000, name
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for kind, name in (("application/atom+xml", "feed.xml"), ("application/feed+json", "feed.json")):
+            match = re.search(rf'<link rel="alternate" type="{re.escape(kind)}"[^>]*href="([^"]+)"', text)
+            assert match and (page.parent / match.group(1)).resolve() == (site / name).resolve(), (page, kind)
+    whats_new = (site / "whats-new.html").read_text(encoding="utf-8")
+    assert whats_new.count('id="update-') == 5

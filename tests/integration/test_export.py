@@ -33,6 +33,13 @@ def test_export_of_the_real_briefing_builds_with_plain_mkdocs(tmp_path: Path, ca
     assert {d["kind"] for d in data["discrepancies"]} == {"attribution", "claimant", "dates"}
     nis = next(e for e in data["extracts"] if e["id"] == "nis-1500-vladivostok")
     assert nis["line"] == 7 and nis["event_dates"] == [{"start": "2024-10-08", "end": "2024-10-13"}]
+    # Feeds and CSV tables: in the export's data/ and published with the site it builds, the feeds linked from every page.
+    for table in ("extracts", "figures", "events"):
+        assert (target / "data" / f"{table}.csv").read_text(encoding="utf-8").startswith("\ufeff")
+        assert (tmp_path / "site" / "data" / f"{table}.csv").is_file()
+    assert (tmp_path / "site" / "feed.xml").is_file() and (tmp_path / "site" / "feed.json").is_file()
+    page = site_path(tmp_path / "site", "topics/deployment.md").read_text(encoding="utf-8")
+    assert 'rel="alternate" type="application/atom+xml"' in page and 'href="../feed.xml"' in page
 
 
 def test_schema_rejects_a_malformed_dataset(tmp_path: Path):

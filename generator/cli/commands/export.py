@@ -24,7 +24,8 @@ def run(args: argparse.Namespace) -> int:
     # Found before anything is written: a missing engine should not leave a half-done job behind.
     executable = engine_executable(args.build_with) if args.build_with else ""
     site = export(project_settings(args.root), args.directory)
-    print(f"exported {len(site.pages)} generated pages, the hand-written docs and data/briefing.json to {args.directory}")
+    print(f"exported {len(site.pages)} generated pages, the hand-written docs, the feeds, data/briefing.json and the CSV tables "
+          f"to {args.directory}")
     if executable:
         built = build_export(args.directory, executable, args.build_with)
         print(f"built the exported site with {args.build_with} into {built}")

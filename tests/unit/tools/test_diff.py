@@ -114,10 +114,10 @@ def test_committed_edits_are_reported_in_reader_terms(repo: Path, capsys) -> Non
     assert "### Discrepancies" not in out
     # The removed extract was line 9's only citation: a new coverage warning.
     assert "- New: briefings/sources.yml: line 9 of alpha.txt is neither cited" in out
-    pages = out.split("### Pages affected (12)")[1]
-    assert pages.startswith("\n\n<details><summary>12 pages</summary>\n\n- ") and pages.endswith("\n\n</details>\n")
+    pages = out.split("### Pages affected (13)")[1]
+    assert pages.startswith("\n\n<details><summary>13 pages</summary>\n\n- ") and pages.endswith("\n\n</details>\n")
     for url in ("`topics/history/`", "`topics/talks/`", "`sources/alpha/`", "`figures/`", "`entities/northland/`",
-                "`entities/ana-lee/`", "`who-said-what/`"):  # who said what quotes the changed extract
+                "`entities/ana-lee/`", "`who-said-what/`", "`whats-new/`"):  # who said what quotes the changed extract
         assert f"- {url}" in pages
     assert "- `topics/history/` — History &#38; &#42;markup&#42; (changed)" in pages
     assert "<script>" not in out and "Traceback" not in out
