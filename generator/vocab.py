@@ -23,11 +23,8 @@ STANCE_GROUPS = (
     ("Did not deny:", ("did not deny",)),
     ("Denied or dismissed by", ("denied", "dismissed")),
 )
-# Stances that are also the words an article uses to report them ("denied", "could not confirm"),
-# the multi-word ones first: "declined to comment" says more than the "said" after it.
-STANCE_VERBS = tuple(sorted((s for s in STANCES if s not in ("stated", "reported", "assessed", "estimated",
-                                                              "speculated", "expected")),
-                            key=lambda s: (-len(s.split()), STANCES.index(s))))
+# The words articles use for each stance ("has not denied" -> did not deny) live with ingest, which reads
+# them: generator/tools/ingest/attribution.py (STANCE_PHRASES; a test checks they name only these stances).
 
 # Stances of an actor who does not stand behind what is reported of them.
 UNSUPPORTING_STANCES = ("could not confirm", "denied", "dismissed")

@@ -18,6 +18,7 @@ class HtmlArticle:
     date: str
     sitename: str
     url: str
+    full_title: str = ""  # the page's title as written, with any "| Site" suffix
 
 
 def extract_html(html: str, name: str) -> HtmlArticle:
@@ -48,6 +49,7 @@ def extract_html(html: str, name: str) -> HtmlArticle:
         date=_clean(getattr(document, "date", None)),
         sitename=sitename,
         url=url if re.match(r"^https?://\S+$", url) else "",
+        full_title=_clean(getattr(document, "title", None)),
     )
 
 

@@ -15,10 +15,20 @@ from ...settings import ProjectSettings
 from ...validate.fields import MAX_ID_LENGTH, is_id, parse_date
 from .furniture import detect_furniture, skip_entries
 from .html_page import extract_html
+from .metadata import agency_in, outlet_of
 from .skeleton import render_yaml
 from .suggest import Known
-from .text import (MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, InputError, check_size, decode_text, looks_like_html, slug,
-                   split_paragraphs, unique_id)
+from .text import (
+    MAX_ARTICLE_CHARS,
+    MAX_INPUT_BYTES,
+    InputError,
+    check_size,
+    decode_text,
+    looks_like_html,
+    slug,
+    split_paragraphs,
+    unique_id,
+)
 
 NEVER_OVERWRITES = "ingest never overwrites: choose another --id"
 
@@ -106,7 +116,8 @@ def _known(settings: ProjectSettings) -> tuple[Known, dict[str, str], bool]:
               "ingesting without entity and topic suggestions", file=sys.stderr)
         return Known(), {}, False
     data = linked.dataset
-    known = Known(sorted(data.entities.values(), key=lambda e: e.id), linked.topics)
+    known = Known(sorted(data.entities.values(), key=lambda e: e.id), linked.topics,
+                  tuple(sorted(data.quantities.values(), key=lambda q: q.id)))
     return known, {s.id: str(s.location) for s in data.sources.values()}, True
 
 
@@ -116,10 +127,11 @@ def ingest(settings: ProjectSettings, request: IngestRequest) -> str:
     raw, name = _read_input(request.path)
     text = decode_text(raw, name)
     fmt = _format(request, text)
-    title = date = sitename = page_url = ""
+    title = date = sitename = page_url = page_title = ""
     if fmt == "html":
         page = extract_html(text, name)
         paragraphs, title, date, sitename, page_url = page.paragraphs, page.title, page.date, page.sitename, page.url
+        page_title = page.full_title
     else:
         paragraphs = split_paragraphs(text)
     # The seed holds one paragraph per line with a blank line between paragraphs (like seed 000).
@@ -174,12 +186,15 @@ def ingest(settings: ProjectSettings, request: IngestRequest) -> str:
             raise InputError(f"{name} is already in seeds/ as {existing.name} (same text); "
                              "ingest never adds an article twice")
 
-    outlet = request.outlet or sitename or "unknown"
-    outlet_note = ("The text names no publisher; set `outlet` if it is known." if outlet == "unknown"
-                   else "The site name in the page's metadata." if not request.outlet else "")
+    outlet, outlet_note = request.outlet, ""
+    if not outlet:
+        outlet, outlet_note = outlet_of(sitename, page_title)
+    agency, agency_note = agency_in([p for n, p in numbered if n in article_lines])
+    if agency and agency_note:
+        outlet_note = " ".join(filter(None, [outlet_note, agency_note]))
     entry = Source(
         id=source_id, seed=seed_name, headline=headline, headline_by=headline_by, outlet=outlet,
-        outlet_note=outlet_note, published=published, published_note=published_note,
+        outlet_note=outlet_note, published=published, published_note=published_note, agency=agency,
         language=request.language.strip(), url=request.url or page_url,
         skipped=skip_entries(numbered, furniture.skipped), subheadings=tuple(furniture.subheadings),
         location=Location(_shown(yaml_path, root)))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import yaml
 
 from ...model import Source
-from .suggest import Known, suggest_entities, suggest_speaker, suggest_topics
+from .entities import entity_stubs
+from .suggest import Known, Statement, suggest_statements
 
 WIDTH = 96
 
@@ -44,7 +46,7 @@ HEADER = """\
 def render_yaml(entry: Source, origin: str, paragraphs: list[tuple[int, str]], known: Known) -> str:
     """The whole extracts file: header, source entry, `source:` and commented-out suggestions."""
     out = [HEADER.format(origin=" ".join(origin.split()), seed=entry.seed), "sources:", f"  - id: {entry.id}"]
-    for key in ("seed", "headline", "headline_by", "outlet", "outlet_note", "published", "published_note",
+    for key in ("seed", "headline", "headline_by", "outlet", "outlet_note", "agency", "published", "published_note",
                 "language", "url"):
         value = entry.published.iso() if key == "published" else getattr(entry, key)
         if value or key == "url":
@@ -62,10 +64,22 @@ def render_yaml(entry: Source, origin: str, paragraphs: list[tuple[int, str]], k
     out += ["", f"source: {entry.id}", "extracts:"]
     skipped = {n for s in entry.skipped for n in range(s.first, s.last + 1)} | set(entry.subheadings)
     text = [(line, p) for line, p in paragraphs if line not in skipped]
-    out += ["  # Suggested extracts, one per paragraph of article text (the id ends with its seed line).",
+    out += ["  # Suggested extracts, one per statement (sentence or clause) of the article text; the id ends with the",
+            "  # seed line. Speaker, stance, dates and figures are guesses for you to confirm: each says how it was found.",
             f"  # Topics: {', '.join(t.id for t in known.topics) or '(none defined yet)'}."]
-    for line, paragraph in text:
-        out += [""] + ["  # " + row if row else "  #" for row in _suggestion(entry.id, line, paragraph, known)]
+    statements = suggest_statements(text, known, entry.published)
+    counts: dict[int, int] = {}
+    for statement in statements:
+        counts[statement.line] = counts.get(statement.line, 0) + 1
+        suffix = "" if counts[statement.line] == 1 else f"-{counts[statement.line]}"
+        out += [""] + ["  # " + row if row else "  #" for row in _suggestion(f"{entry.id}-line-{statement.line}{suffix}", statement)]
+    stubs = entity_stubs([p for _, p in text], known)
+    if stubs:
+        out += ["", "# Names in this article that entities.yml does not know yet: add those you need to entities.yml",
+                "# (kind guessed; check it, and write a description)."]
+        for stub in stubs:
+            out += [f"#   - id: {stub.id}", f"#     kind: {stub.kind}", f"#     name: {json.dumps(stub.name, ensure_ascii=False)}",
+                    f"#     aliases: [{', '.join(stub.aliases)}]", "#     description: ..."]
     return "\n".join(out) + "\n"
 
 
@@ -73,18 +87,23 @@ def _lines(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
-def _suggestion(source_id: str, line: int, paragraph: str, known: Known) -> list[str]:
+def _suggestion(extract_id: str, statement: Statement) -> list[str]:
     """One commented-out extract: YAML lines without the leading "# "."""
-    quote = " ".join(paragraph.split())
-    rows = [f"- id: {source_id}-line-{line}", "  quote: >-"]
-    rows += ["    " + part for part in textwrap.wrap(quote, WIDTH, break_long_words=False, break_on_hyphens=False)]
-    topics = suggest_topics(quote, known.topics)
-    rows.append(f"  topics: [{', '.join(topics)}]" + ("" if topics else "  # choose at least one"))
-    named = suggest_entities(quote, known)
-    speaker, stance = suggest_speaker(quote, known)
-    if speaker:
-        rows += [f"  speaker: {speaker}  # suggested: named nearest to the reporting verb",
-                 f"  stance: {stance}"]
-    if named:
-        rows.append(f"  # named here (linked automatically): {', '.join(named)}")
-    return rows
+    rows = [f"- id: {extract_id}", "  quote: >-"]
+    rows += ["    " + part for part in textwrap.wrap(statement.quote, WIDTH, break_long_words=False, break_on_hyphens=False)]
+    rows.append(f"  topics: [{', '.join(statement.topics)}]" + ("" if statement.topics else "  # choose at least one"))
+    if statement.speaker:
+        rows += [f"  speaker: {statement.speaker}  # suggested: {statement.how}", f"  stance: {statement.stance}"]
+        if statement.said:
+            rows += [f"  said_on: {statement.said.value}", f"  dates_note: {scalar(statement.said.note, 4)}"]
+    if statement.figures:
+        rows.append("  figures:")
+        for figure in statement.figures:
+            value = int(figure.value) if figure.value == int(figure.value) else figure.value
+            rows += [f"    - quantity: {figure.quantity}  # suggested by its unit and the words around it",
+                     f"      text: {json.dumps(figure.text, ensure_ascii=False)}", f"      value: {value}"]
+            if figure.qualifier:
+                rows.append(f"      qualifier: {figure.qualifier}")
+    if statement.named:
+        rows.append(f"  # named here (linked automatically): {', '.join(statement.named)}")
+    return [part for row in rows for part in row.split("\n")]  # a folded value's lines are commented out too

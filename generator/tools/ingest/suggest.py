@@ -1,4 +1,4 @@
-"""Suggestions for a new article's extracts: topics, entities named, and who is speaking."""
+"""Suggestions for a new article's extracts: one per statement, with topics, speaker, stance, time and figures."""
 
 from __future__ import annotations
 
@@ -6,14 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from ...link.linked import find_mentions
-from ...model import Entity, Topic
+from ...model import Entity, PartialDate, Quantity, Topic
 from ...text import alias_pattern
-from ...vocab import STANCE_VERBS
-
-_STATEMENT = re.compile(r"\b(said|says|told|stated|added|announced|according to|"
-                        + "|".join(STANCE_VERBS) + r")\b", re.IGNORECASE)
-_SPEAKER_KINDS = ("person", "organisation", "country", "group")
-
+from .attribution import ANALYST, Attribution, Speakers
+from .statements import Said, SuggestedFigure, figures_in, said_when, sentences
 
 @dataclass
 class Known:
@@ -21,12 +17,18 @@ class Known:
 
     entities: list[Entity] = field(default_factory=list)
     topics: tuple[Topic, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
     def __post_init__(self) -> None:
         self.pattern = alias_pattern(name for e in self.entities for name in e.names)
         self.owner = {name: e.id for e in self.entities for name in e.names}
         self.kinds = {e.id: e.kind for e in self.entities}
+        self.names = {e.id: e.name for e in self.entities}
 
+    def speakers(self) -> Speakers:
+        """A fresh attribution memory, for one article."""
+        analysts = frozenset(e.id for e in self.entities if e.kind == "person" and ANALYST.search(f"{e.role} {e.description}"))
+        return Speakers(self.pattern, self.owner, self.kinds, self.names, analysts)
 
 def suggest_topics(text: str, topics: tuple[Topic, ...]) -> list[str]:
     """Ids of topics whose `keywords` (or, without any, the words of whose id) start a word of the text."""
@@ -38,27 +40,46 @@ def suggest_topics(text: str, topics: tuple[Topic, ...]) -> list[str]:
             found.append(topic.id)
     return found
 
-
 def suggest_entities(text: str, known: Known) -> list[str]:
     """Ids of known entities named in the text, in order of first mention."""
     return list(dict.fromkeys(m.entity for m in find_mentions(text, known.pattern, known.owner)))
 
+@dataclass(frozen=True)
+class Statement:
+    """One suggested extract: a sentence of a paragraph and what it is likely to be."""
 
-def suggest_speaker(text: str, known: Known) -> tuple[str, str]:
-    """(speaker, stance) when the paragraph reports a statement by a named entity, else ("", "").
+    line: int
+    quote: str
+    speaker: str
+    stance: str
+    how: str  # how the speaker was found, for the editor
+    said: Said | None
+    figures: tuple[SuggestedFigure, ...]
+    topics: tuple[str, ...]
+    named: tuple[str, ...]
 
-    The speaker suggested is the named person, organisation, country or group nearest to the
-    first reporting verb ("…, the president’s office said" names the office, not the president).
-    """
-    verb = _STATEMENT.search(text)
-    if not verb:
-        return "", ""
-    candidates = [m for m in find_mentions(text, known.pattern, known.owner)
-                  if known.kinds.get(m.entity) in _SPEAKER_KINDS
-                  and not re.search(r"\btold\s+(?:the\s+)?$", text[:m.start])]  # "he told AFP": the listener
-    if not candidates:
-        return "", ""
-    nearest = min(candidates, key=lambda m: verb.start() - m.end if m.end <= verb.start() else m.start - verb.end() + 1)
-    lowered = text.lower()
-    stance = next((p for p in STANCE_VERBS if re.search(rf"\b{p}\b", lowered)), "stated")
-    return nearest.entity, stance
+def suggest_statements(paragraphs: list[tuple[int, str]], known: Known, published: PartialDate) -> list[Statement]:
+    """A suggestion per sentence of each paragraph, in order; pronouns resolved across the article."""
+    speakers = known.speakers()
+    found = []
+    last_said: dict[str, tuple[Said, int]] = {}  # speaker -> their last dated statement and its line
+    for line, paragraph in paragraphs:
+        previous = None
+        for sentence in sentences(" ".join(paragraph.split())):
+            who = speakers.attribute(sentence)
+            if not who.stance and previous and previous.speaker and re.search(r"\bthat\b", previous.quote):
+                # "Cho told lawmakers that … . Currently, these soldiers are …": the reported speech goes on.
+                who = Attribution(previous.speaker, previous.stance, "continues the reported speech of the sentence before")
+            said = said_when(sentence, published) if who.speaker else None
+            if said:
+                last_said[who.speaker] = last_said[""] = (said, line)
+            elif who.speaker and (who.speaker in last_said or "" in last_said):
+                # Reporters date a statement once and go on quoting it: the next words share the date last given,
+                # the same speaker's first. A suggestion: the editor checks it against the article.
+                earlier, earlier_line = last_said.get(who.speaker) or last_said[""]
+                said = Said(earlier.value, f"Not dated here; the last date given before it (line {earlier_line}): {earlier.note}")
+            found.append(Statement(line, sentence, who.speaker, who.stance if who.speaker else "", who.how, said,
+                                   tuple(figures_in(sentence, known.quantities)), tuple(suggest_topics(sentence, known.topics)),
+                                   tuple(suggest_entities(sentence, known))))
+            previous = found[-1]
+    return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -110,6 +111,8 @@ def test_suggested_extracts_pass_check_once_uncommented(corpus: Path, capsys) ->
     assert "  #   speaker: ana-lee  # suggested" in text and "  #   # named here (linked automatically): ana-lee, harbour" in text
     assert "  #   topics: [talks]" in text
     head, _, suggestions = text.partition("\n  # - id:")
+    paragraphs = len({line for line in re.findall(r"# - id: fees-line-(\d+)", text)})
+    assert text.count("  # - id: ") > paragraphs  # one suggestion per statement, not per paragraph
     uncommented = "\n  - id:" + suggestions.replace("\n  # ", "\n  ").replace("topics: []", "topics: [history]")
     path.write_text(head + uncommented, encoding="utf-8")
     warnings = check_passes(corpus, capsys)

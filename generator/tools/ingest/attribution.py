@@ -1,0 +1,182 @@
+"""Who is speaking in a statement, and how: the reporting verb, its subject and its negation.
+
+Rules, in order: "according to X"; "X said" (the entity named last before the verb, in the same
+clause); "said X" (named just after the verb); a pronoun or a role ("he said", "the ministry
+said") resolved to the last speaker of that kind; "officials said" to an unnamed group whose
+name has that word. Nothing found: no speaker (the article's own voice).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...link.linked import Mention, find_mentions
+
+SPEAKER_KINDS = ("person", "organisation", "country", "group")
+
+# Verb phrases and the stance each states; negations first, as they contain the plain verbs.
+STANCE_PHRASES = (
+    (r"(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?den(?:y|ied)|declined\s+to\s+deny|would\s+not\s+deny", "did not deny"),
+    (r"(?:could|can|cannot|can't|couldn't|was\s+unable\s+to|were\s+unable\s+to|did\s+not|not\s+able\s+to)\s*(?:not\s+)?"
+     r"(?:yet\s+|immediately\s+|independently\s+)*(?:confirm|verify)|declined\s+to\s+confirm|no\s+confirmation", "could not confirm"),
+    (r"declined\s+to\s+comment|did\s+not\s+(?:immediately\s+)?(?:respond|comment)", "declined to comment"),
+    (r"den(?:y|ies|ied)", "denied"),
+    (r"dismiss(?:es|ed|ing)?|rejected|call(?:ed|ing)\s+(?:\w+\s+){1,3}(?:fake|false|nonsense|lies?)", "dismissed"),
+    (r"confirm(?:s|ed)", "confirmed"),
+    (r"warn(?:s|ed)", "warned"),
+    (r"accus(?:es|ed)", "accused"),
+    (r"condemn(?:s|ed)", "condemned"),
+    (r"urg(?:es|ed)", "urged"),
+    (r"claim(?:s|ed)|alleg(?:es|ed)", "claimed"),
+    (r"estimat(?:es|ed)", "estimated"),
+    (r"expects?|expected|predicts?|predicted|(?:is|are)\s+likely|will\s+likely|(?:is|are)\s+(?:set|poised)\s+to", "expected"),
+    (r"assess(?:es|ed|ment)|believes?|believed|thinks?|analysts?|likely|appears?|seems?|suggest(?:s|ed)?|question(?:s|ed)?|"
+     r"doubt(?:s|ed)?", "assessed"),
+    (r"report(?:s|ed)|cit(?:es|ed|ing)", "reported"),
+    (r"sa(?:id|ys|y)|told|tells|stated|states|added|announced|noted|revealed|according\s+to|explained|insisted|"
+     r"emphasi[sz]ed|stressed|wrote|posted|described|mentioned|informed|expressed|briefed|testified|highlighted|"
+     r"pointed\s+out|argued|cautioned", "stated"),
+)
+VERB = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, _ in STANCE_PHRASES) + r")\b", re.IGNORECASE)
+# Acts of saying (not of thinking or expecting): only these date the saying ("said on Tuesday").
+SPEECH_VERB = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, s in STANCE_PHRASES if s not in ("assessed", "expected")) + r")\b",
+                         re.IGNORECASE)
+_STANCE_OF = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), stance) for p, stance in STANCE_PHRASES]
+PRONOUNS = {"he": "person", "she": "person", "they": "", "it": ""}
+ROLES = {"ministry": "organisation", "office": "organisation", "agency": "organisation", "spokesman": "person",
+         "spokeswoman": "person", "spokesperson": "person", "president": "person", "minister": "person",
+         "chief": "person", "secretary": "person", "leader": "person", "general": "person", "director": "person",
+         "government": "country", "kremlin": "organisation"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who speaks (an entity id, or "" for the article's own voice), the stance, and how it was found."""
+
+    speaker: str
+    stance: str
+    how: str
+
+
+_WARNING = re.compile(r"\b(?:threat\w*|danger\w*|consequences?|escalat\w*|serious problem|fair game|grave|alarming|"
+                      r"risks?|concern(?:ing|ed)?)\b", re.IGNORECASE)
+ANALYST = re.compile(r"\b(?:professor|analyst|expert|researcher|fellow|scholar|think tank|institute|university|retired)\b",
+                     re.IGNORECASE)
+
+
+def stance_of(phrase: str, analyst: bool = False) -> str:
+    """The stance a statement takes: its strongest reporting phrase ("has not denied" -> did not deny); plain
+    "said" becomes "warned" when the words are a warning, and an analyst's plain "said" an assessment."""
+    stance = next((stance for pattern, stance in _STANCE_OF if pattern.search(phrase)), "stated")
+    if stance == "stated" and _WARNING.search(phrase):
+        return "warned"
+    return "assessed" if stance == "stated" and analyst else stance
+
+
+class Speakers:
+    """Attribution across an article: remembers the last speaker of each kind for pronouns and roles."""
+
+    def __init__(self, pattern, owner: dict[str, str], kinds: dict[str, str], names: dict[str, str],
+                 analysts: frozenset[str] = frozenset()) -> None:
+        self.pattern, self.owner, self.kinds, self.names, self.analysts = pattern, owner, kinds, names, analysts
+        self.last: dict[str, str] = {}  # kind ("" for any) -> entity id
+        self.order: list[str] = []  # every speaker so far, in order
+
+    def _remember(self, entity: str) -> None:
+        self.order.append(entity)
+        self.last[""] = entity
+        self.last[self.kinds.get(entity, "")] = entity
+
+    def attribute(self, sentence: str) -> Attribution:
+        """The speaker and stance of one statement."""
+        # Words inside quotation marks are what is said, not who says it.
+        quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*(?:”|$)", sentence)]
+        outside = lambda start: not any(a <= start < b for a, b in quoted)  # noqa: E731
+        mentions = [m for m in find_mentions(sentence, self.pattern, self.owner)
+                    if self.kinds.get(m.entity) in SPEAKER_KINDS and outside(m.start)]
+        verbs = [v for v in VERB.finditer(sentence) if outside(v.start())]
+        if not verbs:
+            return Attribution("", "", "no reporting verb: the article's own voice")
+        for verb in verbs:
+            found = self._subject(sentence, verb, mentions)
+            if found:
+                entity, how = found
+                self._remember(entity)
+                # The verb's own clause first ("accused ..., a charge X denied" -> accused), else what the whole
+                # statement does ("said it could not confirm" -> could not confirm).
+                clause = re.match(r"[^,;]*", sentence[verb.start():]).group(0)
+                own = stance_of(clause, entity in self.analysts)
+                stance = own if own not in ("stated", "assessed") else stance_of(sentence, entity in self.analysts)
+                return Attribution(entity, stance, how)
+        return Attribution("", stance_of(verbs[0].group(0)), "a reporting verb without a named speaker")
+
+    def _subject(self, sentence: str, verb: re.Match, mentions: list[Mention]) -> tuple[str, str] | None:
+        phrase = verb.group(0).lower()
+        if phrase.startswith("according"):
+            after = [m for m in mentions if m.start >= verb.end() and m.start - verb.end() < 60]
+            if after:
+                return after[0].entity, "“according to” names it"
+            noun = re.match(r"\s+(?:[\w’'-]+\s+){0,3}?(\w+)\b", sentence[verb.end():])
+            group = self._unnamed_group(noun.group(1).lower()) if noun else ""
+            return (group, f"unnamed “{noun.group(1)}”") if group else None
+        before = sentence[:verb.start()]
+        word = re.search(r"(\w+)\W*$", before)
+        subject = word.group(1).lower() if word else ""
+        named_here = [m for m in mentions if m.end <= verb.start() and not re.search(r"\w", sentence[m.end:verb.start()])]
+        if named_here:  # "Austin said", "South Korea’s spy agency said"
+            joint = self._joint(sentence, named_here[-1], mentions)
+            if joint:
+                return joint, "several named together before the reporting verb"
+            return named_here[-1].entity, "named just before the reporting verb"
+        if subject in PRONOUNS and self.last.get(PRONOUNS[subject]):
+            return self.last[PRONOUNS[subject]], f"“{subject}” refers to the last speaker"
+        group = self._unnamed_group(subject)
+        if group:
+            return group, f"unnamed “{subject}”"
+        clause_start = max(before.rfind(mark) for mark in (".", ";", "—", "“", "\"")) + 1
+        near = [m for m in mentions if clause_start <= m.start and m.end <= verb.start() and verb.start() - m.end < 100
+                and not re.search(r"\b(?:told|to|with|by|against|on|about|for|from|of|in)\s+(?:the\s+)?$", before[:m.start])]
+        # "Kyrylo Budanov, director of the ... Directorate, told": the name before the apposition speaks.
+        apposed = [m for m in near if re.fullmatch(r"\s*,[^,]+,\s*", sentence[m.end:verb.start()])]
+        if apposed:
+            return apposed[0].entity, "named before a description, then the reporting verb"
+        role = re.match(r"\s+(?:the|a)\s+(?:[\w’'-]+\s+){0,2}?(\w+)\b", sentence[verb.end():])  # "said the Nato chief"
+        for noun in (subject, role.group(1).lower() if role else ""):
+            if noun in ROLES and not near:
+                # "the ministry said": the last speaker whose name has that word, else the last of that kind.
+                named = next((e for e in reversed(self.order) if re.search(rf"\b{noun}\b", self.names.get(e, ""), re.IGNORECASE)), "")
+                if named or self.last.get(ROLES[noun]):
+                    return named or self.last[ROLES[noun]], f"“the {noun}” refers to the last speaker of that kind"
+        if near:
+            # "Lim Eul-chul, a professor at Kyungnam University, said": the last name before the verb.
+            return near[-1].entity, "named shortly before the reporting verb"
+        after = [m for m in mentions if m.start >= verb.end() and m.start - verb.end() < 25]
+        if after and not re.search(r"\b(?:to|that|the)\b", sentence[verb.end():after[0].start]):
+            return after[0].entity, "named just after the reporting verb"
+        return None
+
+    def _joint(self, sentence: str, last: Mention, mentions: list[Mention]) -> str:
+        """A group standing for several speakers named together ("Russia and North Korea have dismissed")."""
+        together = [last]
+        for mention in reversed([m for m in mentions if m.end <= last.start]):
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", sentence[mention.end:together[0].start]):
+                break
+            together.insert(0, mention)
+        if len(together) < 2:
+            return ""
+        names = [self.names.get(m.entity, "") for m in together]
+        groups = [entity for entity, name in sorted(self.names.items()) if self.kinds.get(entity) == "group"]
+        both = [g for g in groups if all(n and n.lower() in self.names[g].lower() for n in names)]
+        several = [g for g in groups if re.search(r"\bseveral\b", self.names[g], re.IGNORECASE)]
+        return (both or several or [""])[0]
+
+    def _unnamed_group(self, noun: str) -> str:
+        """An unnamed group whose name has the noun ("officials" -> Unnamed government officials)."""
+        if len(noun) < 4 or noun in PRONOUNS:
+            return ""
+        stem = noun[:-1] if noun.endswith("s") else noun
+        fits = [(not re.search(rf"\b{re.escape(noun)}\b", name, re.IGNORECASE), "unnamed" not in name.lower(), entity)
+                for entity, name in self.names.items()
+                if self.kinds.get(entity) == "group" and re.search(rf"\b{re.escape(stem)}s?\b", name, re.IGNORECASE)]
+        return min(fits)[2] if fits else ""

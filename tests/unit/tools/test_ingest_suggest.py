@@ -1,0 +1,127 @@
+"""Ingest's suggestions on articles of other stories and styles: who speaks, how, when, and which figures.
+
+The articles in tests/fixtures/ingest/stories/ were written for these tests (a Reuters-style flood
+report, a trade story with negations, an election story with quotations), so that the rules are
+not tuned to the briefing's own five seeds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.errors import Location
+from generator.model import Entity, PartialDate, Quantity
+from generator.tools.ingest.entities import entity_stubs
+from generator.tools.ingest.metadata import agency_in, outlet_of
+from generator.tools.ingest.statements import sentences
+from generator.tools.ingest.suggest import Known, suggest_statements
+from tests.support.paths import TESTS
+
+STORIES = TESTS / "fixtures" / "ingest" / "stories"
+HERE = Location("entities.yml")
+
+
+def _entity(ident, kind, name, *aliases):
+    return Entity(ident, kind, name, aliases, "d", "", (0.0, 0.0) if kind == "place" else None, HERE)
+
+
+def _quantity(ident, unit, title):
+    return Quantity(ident, title, unit, "", HERE)
+
+
+KNOWN = Known(
+    [_entity("interior-ministry", "organisation", "Riverland interior ministry", "interior ministry"),
+     _entity("anna-berg", "person", "Anna Berg", "Berg"), _entity("red-cross", "organisation", "Riverland Red Cross"),
+     _entity("tomas-lind", "person", "Tomas Lind"), _entity("unnamed-officials", "group", "Unnamed officials"),
+     _entity("karl-weiss", "person", "Karl Weiss", "Weiss"), _entity("westland", "country", "Westland"),
+     _entity("eastland", "country", "Eastland", "Eastland’s"), _entity("westland-foreign-ministry", "organisation", "Westland foreign ministry", "foreign ministry"),
+     _entity("analysts", "group", "Unnamed analysts"), _entity("electoral-commission", "organisation", "Northvale electoral commission", "electoral commission"),
+     _entity("lena-holm", "person", "Lena Holm", "Holm"), _entity("mark-dahl", "person", "Mark Dahl")],
+    (), (_quantity("displaced", "people", "People displaced by the floods"), _quantity("shelters", "shelters", "Shelters opened"),
+         _quantity("volunteers", "volunteers", "Volunteers working"), _quantity("products", "products", "Products offered tariff cuts"),
+         _quantity("stations", "polling stations", "Polling stations with delays")))
+
+
+def _statements(name: str, published: str):
+    lines = (STORIES / name).read_text(encoding="utf-8").split("\n")
+    paragraphs = [(n, text) for n, text in enumerate(lines, start=1) if text.strip()][1:]  # without the headline
+    year, month, day = map(int, published.split("-"))
+    return suggest_statements(paragraphs, KNOWN, PartialDate(year, month, day))
+
+
+def _find(statements, start: str):
+    return next(s for s in statements if s.quote.startswith(start))
+
+
+def test_reuters_style_flood_report():
+    found = _statements("floods.txt", "2024-10-16")  # a Wednesday
+    first = _find(found, "RIVERTON (Reuters)")
+    assert (first.speaker, first.stance, first.said.value) == ("interior-ministry", "stated", "2024-10-15")  # "on Tuesday"
+    assert [(f.text, f.qualifier, f.quantity, f.value) for f in first.figures] == [("8,000", "up to", "displaced", 8000)]
+    mayor = _find(found, "Mayor Anna Berg told reporters")
+    assert mayor.speaker == "anna-berg" and [(f.text, f.qualifier, f.quantity) for f in mayor.figures] == [("12", "at least", "shelters")]
+    assert _find(found, "She said the city").speaker == "anna-berg"  # a pronoun, resolved
+    red_cross = _find(found, "According to the Riverland Red Cross")
+    assert red_cross.speaker == "red-cross" and [(f.text, f.qualifier) for f in red_cross.figures] == [("300", "around")]
+    officials = _find(found, "Officials said the river")
+    assert officials.speaker == "unnamed-officials"
+    assert officials.said is None or officials.said.value != "2024-10-10"  # "peak on Thursday" dates the flood, not the saying
+    ministry = _find(found, "The ministry could not confirm")
+    assert (ministry.speaker, ministry.stance) == ("interior-ministry", "could not confirm")
+    assert _find(found, "\"We have never seen").speaker == "tomas-lind"  # "said Tomas Lind"
+
+
+def test_negations_and_relative_weeks_in_a_trade_story():
+    found = _statements("trade.txt", "2024-10-23")  # a Wednesday
+    weiss = _find(found, "Eastland's trade minister Karl Weiss")
+    assert weiss.speaker == "karl-weiss" and weiss.said.value == "2024-10-14 to 2024-10-20"  # "last week"
+    westland = _find(found, "Westland has not denied")
+    assert (westland.speaker, westland.stance) == ("westland", "did not deny")
+    assert [(f.text, f.qualifier, f.quantity) for f in westland.figures] == [("40", "more than", "products")]
+    ministry = _find(found, "although its foreign ministry dismissed")
+    assert ministry.stance == "dismissed"
+    assert _find(found, "\"There is still").said.value == "2024-10-21"  # "on Monday"
+    assert _find(found, "Analysts say").speaker == "analysts"
+
+
+def test_quotations_stay_whole_and_are_attributed_after_them():
+    found = _statements("vote.txt", "2024-10-14")  # a Monday
+    commission = _find(found, "The electoral commission said on Sunday")
+    assert (commission.speaker, commission.said.value) == ("electoral-commission", "2024-10-13")
+    quote = _find(found, "\"People waited")
+    assert quote.speaker == "lena-holm"
+    accused = _find(found, "Opposition leader Mark Dahl accused")
+    assert (accused.speaker, accused.stance) == ("mark-dahl", "accused")
+    later = _find(found, "Holm said results")
+    assert later.speaker == "lena-holm" and later.said.value == "2024-10-13"  # undated: the last date given before it
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("U.S. officials said on Oct. 5 that troops left. They did not say where.", ["U.S. officials said on Oct. 5 that troops left.", "They did not say where."]),
+    ("“It is over. We leave now,” he said. Then he left.", ["“It is over. We leave now,” he said.", "Then he left."]),
+    ("Russia and North Korea have dismissed the reports, although Putin did not deny that soldiers were sent.",
+     ["Russia and North Korea have dismissed the reports,", "although Putin did not deny that soldiers were sent."]),
+])
+def test_statements_are_verbatim_slices(paragraph, expected):
+    assert sentences(paragraph) == expected
+    assert all(part in paragraph for part in expected)
+
+
+def test_metadata_outlet_and_agency_and_new_names():
+    assert outlet_of("", "Floods force thousands from homes | Riverland Times")[0] == "Riverland Times"
+    assert outlet_of("The Daily", "Anything | Else")[0] == "The Daily"
+    assert outlet_of("", "A headline with no site")[0] == "unknown"
+    assert agency_in(["RIVERTON (Reuters) - Floods have forced"])[0] == "Reuters"
+    assert agency_in(["By Jane Roe, AFP"])[0] == "AFP"
+    stubs = entity_stubs(["President Ola Nordmann met Defence Minister Kari Hansen in Oslo.",
+                          "Ola Nordmannn said the Norwegian Refugee Council would help."], KNOWN)
+    by_name = {s.name: s for s in stubs}
+    assert by_name["Ola Nordmann"].kind == "person" and by_name["Ola Nordmann"].aliases == ("Ola Nordmannn",)
+    assert by_name["Norwegian Refugee Council"].kind == "organisation"
+    assert not any("Anna Berg" in s.name for s in entity_stubs(["Mayor Anna Berg spoke."], KNOWN))  # known already
+
+
+def test_every_suggested_stance_is_one_the_data_accepts():
+    from generator.tools.ingest.attribution import STANCE_PHRASES
+    from generator.vocab import STANCES
+    assert {stance for _, stance in STANCE_PHRASES} <= set(STANCES)
