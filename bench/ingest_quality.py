@@ -51,7 +51,7 @@ def evaluate(root: Path, show: int = 0) -> dict[str, tuple[int, int]]:
                 continue
             index, best = max(same_line, key=lambda pair: (len(_words(pair[1].quote) & _words(extract.quote)), -pair[0]))
             used.add(index)
-            _score(scores, misses, extract, best)
+            _score(scores, misses, extract, best, [s for _, s in same_line])
         scores["kept"][0] += len(used)
         scores["kept"][1] += len(suggestions)
     for line in misses[:show]:
@@ -59,7 +59,12 @@ def evaluate(root: Path, show: int = 0) -> dict[str, tuple[int, int]]:
     return {name: (right, total) for name, (right, total) in scores.items()}
 
 
-def _score(scores, misses, extract, best: Statement) -> None:
+def _overlaps(suggested: str, curated: str) -> bool:
+    a, b = fold(suggested).lower(), fold(curated).lower()
+    return a in b or b in a
+
+
+def _score(scores, misses, extract, best: Statement, around: list[Statement]) -> None:
     if extract.speaker:
         _count(scores, misses, "speaker", best.speaker == extract.speaker, extract, best.speaker, extract.speaker)
     if extract.stance:
@@ -67,8 +72,10 @@ def _score(scores, misses, extract, best: Statement) -> None:
     if extract.said_on:
         got = best.said.value if best.said else ""
         _count(scores, misses, "dates", got == extract.said_on.iso(), extract, got, extract.said_on.iso())
+    # An editor joining two suggested clauses into one extract keeps the figures of both.
+    figures = [f for s in around if _overlaps(s.quote, extract.quote) for f in s.figures] or list(best.figures)
     for figure in extract.figures:
-        right = any(f.text == figure.text and f.value == figure.low for f in best.figures)
+        right = any(f.text == figure.text and f.value == figure.low for f in figures)
         _count(scores, misses, "figures", right, extract, [f.text for f in best.figures], figure.text)
 
 

@@ -36,7 +36,7 @@ STANCE_PHRASES = (
     (r"report(?:s|ed)|cit(?:es|ed|ing)", "reported"),
     (r"sa(?:id|ys|y)|told|tells|stated|states|added|announced|noted|revealed|according\s+to|explained|insisted|"
      r"emphasi[sz]ed|stressed|wrote|posted|described|mentioned|informed|expressed|briefed|testified|highlighted|"
-     r"pointed\s+out|argued|cautioned", "stated"),
+     r"pointed\s+out|argued|cautioned|telling|saying", "stated"),
 )
 VERB = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, _ in STANCE_PHRASES) + r")\b", re.IGNORECASE)
 # Acts of saying (not of thinking or expecting): only these date the saying ("said on Tuesday").

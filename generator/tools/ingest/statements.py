@@ -34,8 +34,9 @@ _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _EXTRA_QUALIFIERS = {"as many as": "up to", "almost": "nearly", "roughly": "about", "over": "over", "some": "some"}
 _QUALIFIER = "|".join(sorted({*QUALIFIERS, *_EXTRA_QUALIFIERS}, key=len, reverse=True))
 _FIGURE = re.compile(rf"(?:\b(?P<qualifier>{_QUALIFIER})\s+)?(?<![\d,.])(?P<text>(?:{_NUMBER})(?:\s+(?:thousand|million|billion))?)(?![\d,])"
-                     r"[”\"’]?(?P<after>(?:\s+[\w’'-]+){0,5})", re.IGNORECASE)
-_SYNONYMS = {"troops": "soldiers", "personnel": "soldiers", "forces": "soldiers", "servicemen": "soldiers", "fighters": "soldiers"}
+                     r"[”\"’]?(?P<after>(?:[\s-]+[\w’'-]+){0,5})", re.IGNORECASE)
+_SYNONYMS = {"troops": "soldiers", "personnel": "soldiers", "forces": "soldiers", "servicemen": "soldiers", "fighters": "soldiers",
+             "military": "soldiers", "army": "soldiers", "armies": "soldiers", "strong": "soldiers"}
 
 
 _CLAUSE = re.compile(r"(?<=,)\s+(?=(?:although|but|while|whereas|even as)\s)|(?<=;)\s+")
@@ -108,6 +109,8 @@ def said_when(sentence: str, published: PartialDate) -> Said | None:
                  "earlier this month": (base.replace(day=1), base)}
         first, last = spans[word]
         value = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+        if word == "earlier this month":  # the month, no more exactly than the text gives it
+            value = f"{base.year:04d}-{base.month:02d}"
         return Said(value, f"“{phrase}” {where}.")
     if match.group("weekday"):
         name = phrase.split()[-1].capitalize()
@@ -152,3 +155,15 @@ def figures_in(sentence: str, quantities: tuple[Quantity, ...]) -> list[Suggeste
         found.append(SuggestedFigure(match.group("text"), _value(match.group("text")),
                                      _EXTRA_QUALIFIERS.get(qualifier, qualifier), best.id))
     return found
+
+
+_EARLIER = re.compile(r"\b(?:previously|initially|earlier(?!\s+than)|at first|had (?:earlier |previously )?(?:said|denied|dismissed|claimed|called))\b",
+                      re.IGNORECASE)
+
+
+def said_before(sentence: str, published: PartialDate) -> Said | None:
+    """"previously dismissed", "had initially said": said at some time before the article, no day given."""
+    match = _EARLIER.search(sentence)
+    if not match or not published.day:
+        return None
+    return Said(f"before {published.iso()}", f"“{match.group(0)}”: said before the article of {published.human()}; the day is not given.")

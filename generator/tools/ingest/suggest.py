@@ -9,7 +9,7 @@ from ...link.linked import find_mentions
 from ...model import Entity, PartialDate, Quantity, Topic
 from ...text import alias_pattern
 from .attribution import ANALYST, Attribution, Speakers
-from .statements import Said, SuggestedFigure, figures_in, said_when, sentences
+from .statements import Said, SuggestedFigure, figures_in, said_before, said_when, sentences
 
 @dataclass
 class Known:
@@ -70,10 +70,10 @@ def suggest_statements(paragraphs: list[tuple[int, str]], known: Known, publishe
             if not who.stance and previous and previous.speaker and re.search(r"\bthat\b", previous.quote):
                 # "Cho told lawmakers that … . Currently, these soldiers are …": the reported speech goes on.
                 who = Attribution(previous.speaker, previous.stance, "continues the reported speech of the sentence before")
-            said = said_when(sentence, published) if who.speaker else None
-            if said:
+            said = (said_when(sentence, published) or said_before(sentence, published)) if who.speaker else None
+            if said and not said.value.startswith("before"):
                 last_said[who.speaker] = last_said[""] = (said, line)
-            elif who.speaker and (who.speaker in last_said or "" in last_said):
+            elif not said and who.speaker and (who.speaker in last_said or "" in last_said):
                 # Reporters date a statement once and go on quoting it: the next words share the date last given,
                 # the same speaker's first. A suggestion: the editor checks it against the article.
                 earlier, earlier_line = last_said.get(who.speaker) or last_said[""]
