@@ -80,6 +80,9 @@ class Speakers:
     def __init__(self, pattern, owner: dict[str, str], kinds: dict[str, str], names: dict[str, str],
                  analysts: frozenset[str] = frozenset()) -> None:
         self.pattern, self.owner, self.kinds, self.names, self.analysts = pattern, owner, kinds, names, analysts
+        self.spellings: dict[str, str] = {}  # entity -> every name it goes by ("Seoul’s spy agency" for the NIS)
+        for name, entity in owner.items():
+            self.spellings[entity] = f"{self.spellings.get(entity, '')} / {name}"
         self.last: dict[str, str] = {}  # kind ("" for any) -> entity id
         self.order: list[str] = []  # every speaker so far, in order
 
@@ -145,7 +148,7 @@ class Speakers:
         for noun in (subject, role.group(1).lower() if role else ""):
             if noun in ROLES and not near:
                 # "the ministry said": the last speaker whose name has that word, else the last of that kind.
-                named = next((e for e in reversed(self.order) if re.search(rf"\b{noun}\b", self.names.get(e, ""), re.IGNORECASE)), "")
+                named = next((e for e in reversed(self.order) if re.search(rf"\b{noun}\b", self.spellings.get(e, ""), re.IGNORECASE)), "")
                 if named or self.last.get(ROLES[noun]):
                     return named or self.last[ROLES[noun]], f"“the {noun}” refers to the last speaker of that kind"
         if near:
