@@ -22,7 +22,7 @@ STANCE_PHRASES = (
      r"(?:yet\s+|immediately\s+|independently\s+)*(?:confirm|verify)|declined\s+to\s+confirm|no\s+confirmation", "could not confirm"),
     (r"declined\s+to\s+comment|did\s+not\s+(?:immediately\s+)?(?:respond|comment)", "declined to comment"),
     (r"den(?:y|ies|ied)", "denied"),
-    (r"dismiss(?:es|ed|ing)?|rejected|call(?:ed|ing)\s+(?:\w+\s+){1,3}(?:fake|false|nonsense|lies?)", "dismissed"),
+    (r"dismiss(?:es|ed|ing)?|rejected|call(?:ed|ing)\s+(?:the\s+)?(?:claims?|reports?|allegations?)", "dismissed"),
     (r"confirm(?:s|ed)", "confirmed"),
     (r"warn(?:s|ed)", "warned"),
     (r"accus(?:es|ed)", "accused"),
@@ -30,6 +30,8 @@ STANCE_PHRASES = (
     (r"urg(?:es|ed)", "urged"),
     (r"claim(?:s|ed)|alleg(?:es|ed)", "claimed"),
     (r"estimat(?:es|ed)", "estimated"),
+    (r"speculat(?:e|es|ed|ing)", "speculated"),
+    (r"(?:is|are|was|were)\s+(?:also\s+)?(?:concerned|worried)|fears?|feared", "warned"),
     (r"expects?|expected|predicts?|predicted|(?:is|are)\s+likely|will\s+likely|(?:is|are)\s+(?:set|poised)\s+to", "expected"),
     (r"assess(?:es|ed|ment)|believes?|believed|thinks?|analysts?|likely|appears?|seems?|suggest(?:s|ed)?|question(?:s|ed)?|"
      r"doubt(?:s|ed)?", "assessed"),
@@ -96,9 +98,10 @@ class Speakers:
         # Words inside quotation marks are what is said, not who says it.
         quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*(?:”|$)", sentence)]
         outside = lambda start: not any(a <= start < b for a, b in quoted)  # noqa: E731
-        mentions = [m for m in find_mentions(sentence, self.pattern, self.owner)
-                    if self.kinds.get(m.entity) in SPEAKER_KINDS and outside(m.start)]
-        verbs = [v for v in VERB.finditer(sentence) if outside(v.start())]
+        named = find_mentions(sentence, self.pattern, self.owner)
+        mentions = [m for m in named if self.kinds.get(m.entity) in SPEAKER_KINDS and outside(m.start)]
+        # Nor is a name a verb ("the United States" does not "state").
+        verbs = [v for v in VERB.finditer(sentence) if outside(v.start()) and not any(m.start <= v.start() < m.end for m in named)]
         if not verbs:
             return Attribution("", "", "no reporting verb: the article's own voice")
         for verb in verbs:
@@ -126,7 +129,8 @@ class Speakers:
         before = sentence[:verb.start()]
         word = re.search(r"(\w+)\W*$", before)
         subject = word.group(1).lower() if word else ""
-        named_here = [m for m in mentions if m.end <= verb.start() and not re.search(r"\w", sentence[m.end:verb.start()])]
+        named_here = [m for m in mentions if m.end <= verb.start()
+                      and re.fullmatch(r"\W*(?:(?:have|has|had|also|both|all|jointly|themselves|itself)\W+)*", sentence[m.end:verb.start()])]
         if named_here:  # "Austin said", "South Korea’s spy agency said"
             joint = self._joint(sentence, named_here[-1], mentions)
             if joint:
@@ -137,6 +141,10 @@ class Speakers:
         group = self._unnamed_group(subject)
         if group:
             return group, f"unnamed “{subject}”"
+        if subject in ROLES:  # "the South Korean intelligence agency stated": the agency spoke before, by that name
+            known_as = self._known_as(subject)
+            if known_as:
+                return known_as, f"“the {subject}” refers to the last speaker known by that word"
         clause_start = max(before.rfind(mark) for mark in (".", ";", "—", "“", "\"")) + 1
         near = [m for m in mentions if clause_start <= m.start and m.end <= verb.start() and verb.start() - m.end < 100
                 and not re.search(r"\b(?:told|to|with|by|against|on|about|for|from|of|in)\s+(?:the\s+)?$", before[:m.start])]
@@ -148,7 +156,7 @@ class Speakers:
         for noun in (subject, role.group(1).lower() if role else ""):
             if noun in ROLES and not near:
                 # "the ministry said": the last speaker whose name has that word, else the last of that kind.
-                named = next((e for e in reversed(self.order) if re.search(rf"\b{noun}\b", self.spellings.get(e, ""), re.IGNORECASE)), "")
+                named = self._known_as(noun)
                 if named or self.last.get(ROLES[noun]):
                     return named or self.last[ROLES[noun]], f"“the {noun}” refers to the last speaker of that kind"
         if near:
@@ -158,6 +166,10 @@ class Speakers:
         if after and not re.search(r"\b(?:to|that|the)\b", sentence[verb.end():after[0].start]):
             return after[0].entity, "named just after the reporting verb"
         return None
+
+    def _known_as(self, noun: str) -> str:
+        """The last speaker with a name that has this word ("agency": the NIS, known as "Seoul’s spy agency")."""
+        return next((e for e in reversed(self.order) if re.search(rf"\b{noun}\b", self.spellings.get(e, ""), re.IGNORECASE)), "")
 
     def _joint(self, sentence: str, last: Mention, mentions: list[Mention]) -> str:
         """A group standing for several speakers named together ("Russia and North Korea have dismissed")."""
@@ -179,7 +191,7 @@ class Speakers:
         if len(noun) < 4 or noun in PRONOUNS:
             return ""
         stem = noun[:-1] if noun.endswith("s") else noun
-        fits = [(not re.search(rf"\b{re.escape(noun)}\b", name, re.IGNORECASE), "unnamed" not in name.lower(), entity)
+        fits = [("unnamed" not in name.lower(), not re.search(rf"\b{re.escape(noun)}\b", name, re.IGNORECASE), entity)
                 for entity, name in self.names.items()
                 if self.kinds.get(entity) == "group" and re.search(rf"\b{re.escape(stem)}s?\b", name, re.IGNORECASE)]
         return min(fits)[2] if fits else ""
