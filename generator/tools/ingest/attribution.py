@@ -18,27 +18,28 @@ SPEAKER_KINDS = ("person", "organisation", "country", "group")
 # Verb phrases and the stance each states; negations first, as they contain the plain verbs.
 STANCE_PHRASES = (
     (r"(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?den(?:y|ied)|declined\s+to\s+deny|would\s+not\s+deny", "did not deny"),
-    (r"(?:could|can|cannot|can't|couldn't|was\s+unable\s+to|were\s+unable\s+to|did\s+not|not\s+able\s+to)\s*(?:not\s+)?"
+    (r"(?:could|can|cannot|can[’']t|couldn[’']t|was\s+unable\s+to|were\s+unable\s+to|did\s+not|not\s+able\s+to)\s*(?:not\s+)?"
      r"(?:yet\s+|immediately\s+|independently\s+)*(?:confirm|verify)|declined\s+to\s+confirm|no\s+confirmation", "could not confirm"),
+    (r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:commented|responded)", "did not comment"),
     (r"declined\s+to\s+comment|did\s+not\s+(?:immediately\s+)?(?:respond|comment)", "declined to comment"),
     (r"den(?:y|ies|ied)", "denied"),
     (r"dismiss(?:es|ed|ing)?|rejected|call(?:ed|ing)\s+(?:the\s+)?(?:claims?|reports?|allegations?)", "dismissed"),
     (r"confirm(?:s|ed)", "confirmed"),
     (r"warn(?:s|ed)", "warned"),
     (r"accus(?:es|ed)", "accused"),
-    (r"condemn(?:s|ed)", "condemned"),
-    (r"urg(?:es|ed)", "urged"),
+    (r"condemn(?:s|ed|ing)|slam(?:s|med|ming)|criticis(?:es|ed|ing)|criticiz(?:es|ed|ing)", "condemned"),
+    (r"urg(?:es|ed|ing)|request(?:s|ed|ing)|call(?:s|ed|ing)\s+for|demand(?:s|ed|ing)", "urged"),
     (r"claim(?:s|ed)|alleg(?:es|ed)", "claimed"),
     (r"estimat(?:es|ed)", "estimated"),
-    (r"speculat(?:e|es|ed|ing)", "speculated"),
+    (r"speculat(?:e|es|ed|ing|ions?)", "speculated"),
     (r"(?:is|are|was|were)\s+(?:also\s+)?(?:concerned|worried)|fears?|feared", "warned"),
-    (r"expects?|expected|predicts?|predicted|(?:is|are)\s+likely|will\s+likely|(?:is|are)\s+(?:set|poised)\s+to", "expected"),
+    (r"expects?|expected|predicts?|predicted|(?:is|are)\s+likely|will\s+likely|(?:is|are|was|were)\s+(?:set|poised)\s+to", "expected"),
     (r"assess(?:es|ed|ment)|believes?|believed|thinks?|analysts?|likely|appears?|seems?|suggest(?:s|ed)?|question(?:s|ed)?|"
-     r"doubt(?:s|ed)?", "assessed"),
-    (r"report(?:s|ed)|cit(?:es|ed|ing)", "reported"),
+     r"doubt(?:s|ed)?|(?:is|are|was|were|remains?|remained)\s+(?:\w+\s+)?(?:skeptical|sceptical|doubtful)", "assessed"),
+    (r"report(?:s|ed)|cit(?:es|ed|ing)|geolocated", "reported"),
     (r"sa(?:id|ys|y)|told|tells|stated|states|added|announced|noted|revealed|according\s+to|explained|insisted|"
      r"emphasi[sz]ed|stressed|wrote|posted|described|mentioned|informed|expressed|briefed|testified|highlighted|"
-     r"pointed\s+out|argued|cautioned|telling|saying", "stated"),
+     r"pointed\s+out|argued|cautioned|telling|saying|calling|hint(?:s|ed)|flagg(?:ed|ing)", "stated"),
 )
 VERB = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, _ in STANCE_PHRASES) + r")\b", re.IGNORECASE)
 # Acts of saying (not of thinking or expecting): only these date the saying ("said on Tuesday").
@@ -63,7 +64,7 @@ class Attribution:
 
 _WARNING = re.compile(r"\b(?:threat\w*|danger\w*|consequences?|escalat\w*|serious problem|fair game|grave|alarming|"
                       r"risks?|concern(?:ing|ed)?)\b", re.IGNORECASE)
-ANALYST = re.compile(r"\b(?:professor|analyst|expert|researcher|fellow|scholar|think tank|institute|university|retired)\b",
+ANALYST = re.compile(r"\b(?:professors?|analysts?|experts?|researchers?|fellow|scholars?|think tank|institute|university|retired)\b",
                      re.IGNORECASE)
 
 
@@ -74,6 +75,15 @@ def stance_of(phrase: str, analyst: bool = False) -> str:
     if stance == "stated" and _WARNING.search(phrase):
         return "warned"
     return "assessed" if stance == "stated" and analyst else stance
+
+
+_IMPERSONAL = re.compile(r"\b(?:there\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|some\s+|widespread\s+|growing\s+)*"
+                         r"speculations?|(?:it\s+)?(?:is|are|was|were)\s+(?:widely\s+|also\s+)?believed)$",
+                         re.IGNORECASE)
+_REPORTS = re.compile(r"\s+(?:(?:some|media|unconfirmed|press|news|other)\s+)?reports\b", re.IGNORECASE)
+# Words between a subject and its verb ("governments have long accused", "Russia has previously denied").
+_AUXILIARY = r"(?:have|has|had|also|long|all|both|jointly|themselves|itself|repeatedly|previously|initially|\w+ly)"
+_GROUP_WORDS = {"unnamed", "several", "multiple", "various", "and", "or", "the", "of", "jointly"}
 
 
 class Speakers:
@@ -109,16 +119,20 @@ class Speakers:
             if found:
                 entity, how = found
                 self._remember(entity)
-                # The verb's own clause first ("accused ..., a charge X denied" -> accused), else what the whole
-                # statement does ("said it could not confirm" -> could not confirm).
-                clause = re.match(r"[^,;]*", sentence[verb.start():]).group(0)
-                own = stance_of(clause, entity in self.analysts)
+                # The speaker's own verb first ("accused ..., a charge X denied" -> accused), else what the whole
+                # statement does ("said it could not confirm" -> could not confirm); a noun near the verb ("concern
+                # about the reports") says nothing of the stance.
+                own = stance_of(verb.group(0), entity in self.analysts)
                 stance = own if own not in ("stated", "assessed") else stance_of(sentence, entity in self.analysts)
                 return Attribution(entity, stance, how)
         return Attribution("", stance_of(verbs[0].group(0)), "a reporting verb without a named speaker")
 
     def _subject(self, sentence: str, verb: re.Match, mentions: list[Mention]) -> tuple[str, str] | None:
         phrase = verb.group(0).lower()
+        if _IMPERSONAL.search(sentence[:verb.end()]) or (phrase.startswith("according") and _REPORTS.match(sentence, verb.end())):
+            # "It is believed that", "there is speculation that", "according to reports": nobody named speaks.
+            group = self._unnamed_group("reports")
+            return (group, "an impersonal report (“it is believed”, “there is speculation”)") if group else None
         if phrase.startswith("according"):
             after = [m for m in mentions if m.start >= verb.end() and m.start - verb.end() < 60]
             if after:
@@ -127,10 +141,13 @@ class Speakers:
             group = self._unnamed_group(noun.group(1).lower()) if noun else ""
             return (group, f"unnamed “{noun.group(1)}”") if group else None
         before = sentence[:verb.start()]
-        word = re.search(r"(\w+)\W*$", before)
+        # The subject is the word before the verb, past auxiliaries and adverbs ("governments have long accused").
+        word = re.search(rf"(\w+)\W*(?:\b{_AUXILIARY}\W+)*$", before)
         subject = word.group(1).lower() if word else ""
+        # Right before the verb, or before a participle after a comma ("South Korean media, citing the NIS").
+        gap = r"\s*,?\s*" if phrase.endswith("ing") else r"[^\w,]*"
         named_here = [m for m in mentions if m.end <= verb.start()
-                      and re.fullmatch(r"\W*(?:(?:have|has|had|also|both|all|jointly|themselves|itself)\W+)*", sentence[m.end:verb.start()])]
+                      and re.fullmatch(rf"{gap}(?:{_AUXILIARY}\W+)*", sentence[m.end:verb.start()])]
         if named_here:  # "Austin said", "South Korea’s spy agency said"
             joint = self._joint(sentence, named_here[-1], mentions)
             if joint:
@@ -138,7 +155,8 @@ class Speakers:
             return named_here[-1].entity, "named just before the reporting verb"
         if subject in PRONOUNS and self.last.get(PRONOUNS[subject]):
             return self.last[PRONOUNS[subject]], f"“{subject}” refers to the last speaker"
-        group = self._unnamed_group(subject)
+        # "officials", but not "Russia" (a name: named_here had it, or it is no speaker here)
+        group = self._unnamed_group(subject) if word and not any(m.start <= word.start(1) < m.end for m in mentions) else ""
         if group:
             return group, f"unnamed “{subject}”"
         if subject in ROLES:  # "the South Korean intelligence agency stated": the agency spoke before, by that name
@@ -163,7 +181,8 @@ class Speakers:
             # "Lim Eul-chul, a professor at Kyungnam University, said": the last name before the verb.
             return near[-1].entity, "named shortly before the reporting verb"
         after = [m for m in mentions if m.start >= verb.end() and m.start - verb.end() < 25]
-        if after and not re.search(r"\b(?:to|that|the)\b", sentence[verb.end():after[0].start]):
+        # "said Rutte"; but whom one tells is not the speaker ("telling a NATO summit").
+        if after and not re.search(r"\b(?:to|that|the|a|an)\b", sentence[verb.end():after[0].start]) and not phrase.startswith("tel"):
             return after[0].entity, "named just after the reporting verb"
         return None
 
@@ -178,7 +197,8 @@ class Speakers:
             if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", sentence[mention.end:together[0].start]):
                 break
             together.insert(0, mention)
-        if len(together) < 2:
+        # A list ends with "and" ("Seoul, Washington and Tokyo"); "In Ukraine, Peskov said" is no list.
+        if len(together) < 2 or "and" not in sentence[together[-2].end:together[-1].start]:
             return ""
         names = [self.names.get(m.entity, "") for m in together]
         groups = [entity for entity, name in sorted(self.names.items()) if self.kinds.get(entity) == "group"]
@@ -191,7 +211,9 @@ class Speakers:
         if len(noun) < 4 or noun in PRONOUNS:
             return ""
         stem = noun[:-1] if noun.endswith("s") else noun
-        fits = [("unnamed" not in name.lower(), not re.search(rf"\b{re.escape(noun)}\b", name, re.IGNORECASE), entity)
+        # The plainest such group: fewest words besides the noun ("officials": "Unnamed government officials",
+        # not "Senior presidential official"; "governments": "Several governments", not "… government officials").
+        fits = [(len([w for w in re.findall(r"\w+", name.lower()) if w not in _GROUP_WORDS and not w.startswith(stem[:-1])]), entity)
                 for entity, name in self.names.items()
                 if self.kinds.get(entity) == "group" and re.search(rf"\b{re.escape(stem)}s?\b", name, re.IGNORECASE)]
-        return min(fits)[2] if fits else ""
+        return min(fits)[1] if fits else ""

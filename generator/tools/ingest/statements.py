@@ -20,7 +20,7 @@ from .attribution import SPEECH_VERB
 # A full stop after these does not end a sentence.
 _ABBREVIATIONS = re.compile(r"(?:\b(?:U\.S|U\.N|U\.K|E\.U|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Rep|Sen|Gov|St|No|Jr|Sr|Jan|Feb|Mar|Apr|Jun|"
                             r"Jul|Aug|Sept?|Oct|Nov|Dec|vs|etc|Inc|Corp|Co)|\b[A-Z])\.$")
-_BREAK = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘(A-Z0-9])")
+_BREAK = re.compile(r"(?<=[.!?])(?P<close>[”\"’']?)\s+(?=[“\"‘(A-Z0-9])")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _TIME = re.compile(
@@ -39,7 +39,14 @@ _SYNONYMS = {"troops": "soldiers", "personnel": "soldiers", "forces": "soldiers"
              "military": "soldiers", "army": "soldiers", "armies": "soldiers", "strong": "soldiers"}
 
 
-_CLAUSE = re.compile(r"(?<=,)\s+(?=(?:although|but|while|whereas|even as)\s)|(?<=;)\s+")
+# Where a sentence holds a second statement: "…, although", ";", a speaker's second reporting verb ("…, and
+# strongly condemned", "…, telling a summit that"), an absolute clause with its own speaker ("…, with Seoul
+# slamming …"), "… and while …".
+_CLAUSE = re.compile(r"(?<=,)\s+(?=(?:although|but|while|whereas|even as)\s)|(?<=;)\s+"
+                     r"|(?<=,)\s+(?=(?:(?:and\s+)?(?:\w+ly\s+)?(?:telling|saying|adding|warning|noting|calling)|and\s+(?:\w+ly\s+)?"
+                     r"(?:condemned|warned|urged|added|denied|dismissed|accused|said))\b)"
+                     r"|(?<=,)\s+(?=with\s+(?:[\w’'.-]+\s+){1,6}?\w+ing\b)"
+                     r"|\s+(?=and\s+while\s)")
 
 
 def _open_quote(text: str) -> bool:
@@ -51,7 +58,7 @@ def sentences(paragraph: str) -> list[str]:
     "…, although" or ";" when both sides are long enough to stand alone; each a verbatim slice."""
     found, start = [], 0
     for match in _BREAK.finditer(paragraph):
-        piece = paragraph[start:match.start()]
+        piece = paragraph[start:match.start() + len(match.group("close"))]  # with its closing quotation mark
         if _ABBREVIATIONS.search(piece.rstrip("”\"’'")) or _open_quote(piece):
             continue
         found.append(piece.strip())
@@ -84,6 +91,14 @@ def _day(text: str, base: datetime.date) -> datetime.date | None:
     return moment.date() if moment and moment.date() <= base else None
 
 
+def _after_verb(between: str) -> bool:
+    """A time this soon after the reporting verb dates the saying: "told the site “The War Zone” on Tuesday",
+    but not "said the river would peak on Thursday" or "commented on the walkout, which entered its third day on
+    Thursday" (a clause of its own starts between them)."""
+    return len(between) < 80 and not re.search(r",|\b(?:that|which|who|when|where|while|after|before|would|will|to|was|were|is|are|"
+                                               r"had|has|could|may|might)\b", between)
+
+
 def said_when(sentence: str, published: PartialDate) -> Said | None:
     """The first time expression of the sentence resolved against the publication day, or None."""
     if not published.day:
@@ -95,7 +110,7 @@ def said_when(sentence: str, published: PartialDate) -> Said | None:
     verbs = [v.span() for v in SPEECH_VERB.finditer(sentence)]
     match = next((m for m in _TIME.finditer(sentence)
                   if not re.search(r"\b(?:between|from|since|until|and|to|in|of|through)\s+$", sentence[:m.start()], re.IGNORECASE)
-                  and any(0 <= m.start() - end < 25 or 0 <= start - m.end() < 120 for start, end in verbs)), None)
+                  and any(_after_verb(sentence[end:m.start()]) or 0 <= start - m.end() < 120 for start, end in verbs)), None)
     if not match:
         return None
     phrase = match.group(0)

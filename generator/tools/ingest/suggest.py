@@ -8,8 +8,12 @@ from dataclasses import dataclass, field
 from ...link.linked import find_mentions
 from ...model import Entity, PartialDate, Quantity, Topic
 from ...text import alias_pattern
-from .attribution import ANALYST, Attribution, Speakers
+from .attribution import ANALYST, VERB, Attribution, Speakers
 from .statements import Said, SuggestedFigure, figures_in, said_before, said_when, sentences
+
+# A clause that starts with its verb ("telling a summit that …", "and strongly condemned …") has no subject of its own.
+_PREDICATE = re.compile(rf"(?:and\s+)?(?:\w+ly\s+)?{VERB.pattern}")
+
 
 @dataclass
 class Known:
@@ -27,7 +31,8 @@ class Known:
 
     def speakers(self) -> Speakers:
         """A fresh attribution memory, for one article."""
-        analysts = frozenset(e.id for e in self.entities if e.kind == "person" and ANALYST.search(f"{e.role} {e.description}"))
+        analysts = frozenset(e.id for e in self.entities if (e.kind == "person" and ANALYST.search(f"{e.role} {e.description}"))
+                             or (e.kind == "group" and ANALYST.search(e.name)))
         return Speakers(self.pattern, self.owner, self.kinds, self.names, analysts)
 
 def suggest_topics(text: str, topics: tuple[Topic, ...]) -> list[str]:
@@ -67,9 +72,13 @@ def suggest_statements(paragraphs: list[tuple[int, str]], known: Known, publishe
         previous = None
         for sentence in sentences(" ".join(paragraph.split())):
             who = speakers.attribute(sentence)
-            if not who.stance and previous and previous.speaker and re.search(r"\bthat\b", previous.quote):
-                # "Cho told lawmakers that … . Currently, these soldiers are …": the reported speech goes on.
+            if not who.stance and previous and previous.speaker and (re.search(r"\bthat\b", previous.quote) or sentence[:1].islower()):
+                # "Cho told lawmakers that … . Currently, these soldiers are …", "X said … and while it remains
+                # unclear …": the reported speech goes on.
                 who = Attribution(previous.speaker, previous.stance, "continues the reported speech of the sentence before")
+            elif not who.speaker and previous and previous.speaker and _PREDICATE.match(sentence):
+                # A clause cut from the sentence before ("…, telling a summit that …") has that sentence's speaker.
+                who = Attribution(previous.speaker, who.stance or previous.stance, "the speaker of the clause before")
             said = (said_when(sentence, published) or said_before(sentence, published)) if who.speaker else None
             if said and not said.value.startswith("before"):
                 last_said[who.speaker] = last_said[""] = (said, line)

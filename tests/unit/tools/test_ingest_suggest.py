@@ -1,7 +1,8 @@
 """Ingest's suggestions on articles of other stories and styles: who speaks, how, when, and which figures.
 
 The articles in tests/fixtures/ingest/stories/ were written for these tests (a Reuters-style flood
-report, a trade story with negations, an election story with quotations), so that the rules are
+report, a trade story with negations, an election story with quotations, a strike story with clauses,
+appositions and impersonal reports), so that the rules are
 not tuned to the briefing's own five seeds.
 """
 
@@ -36,10 +37,15 @@ KNOWN = Known(
      _entity("karl-weiss", "person", "Karl Weiss", "Weiss"), _entity("westland", "country", "Westland"),
      _entity("eastland", "country", "Eastland", "Eastland’s"), _entity("westland-foreign-ministry", "organisation", "Westland foreign ministry", "foreign ministry"),
      _entity("analysts", "group", "Unnamed analysts"), _entity("electoral-commission", "organisation", "Northvale electoral commission", "electoral commission"),
-     _entity("lena-holm", "person", "Lena Holm", "Holm"), _entity("mark-dahl", "person", "Mark Dahl")],
+     _entity("lena-holm", "person", "Lena Holm", "Holm"), _entity("mark-dahl", "person", "Mark Dahl"),
+     _entity("nordhavn", "organisation", "Nordhavn Logistics"), _entity("sara-quist", "person", "Sara Quist", "Quist"),
+     _entity("harbour-radio", "organisation", "Harbour Radio"), _entity("erik-falk", "person", "Erik Falk", "Falk"),
+     _entity("parliament", "organisation", "Harbourland parliament", "parliament"), _entity("lars-moen", "person", "Lars Moen"),
+     _entity("shipping-lobby", "organisation", "Harbourland shipping lobby", "shipping lobby"),
+     _entity("unions", "group", "Several unions"), _entity("rumours", "group", "Unconfirmed reports and rumours")],
     (), (_quantity("displaced", "people", "People displaced by the floods"), _quantity("shelters", "shelters", "Shelters opened"),
          _quantity("volunteers", "volunteers", "Volunteers working"), _quantity("products", "products", "Products offered tariff cuts"),
-         _quantity("stations", "polling stations", "Polling stations with delays")))
+         _quantity("stations", "polling stations", "Polling stations with delays"), _quantity("strikers", "workers", "Workers on strike")))
 
 
 def _statements(name: str, published: str):
@@ -96,9 +102,34 @@ def test_quotations_stay_whole_and_are_attributed_after_them():
     assert later.speaker == "lena-holm" and later.said.value == "2024-10-13"  # undated: the last date given before it
 
 
+def test_clauses_appositions_and_impersonal_reports_in_a_strike_story():
+    found = _statements("strike.txt", "2024-11-07")  # a Thursday
+    silent = _find(found, "HARBOURTON")
+    assert (silent.speaker, silent.stance, silent.said) == ("nordhavn", "did not comment", None)  # the walkout's day, not the saying's
+    union = _find(found, "Union leader Sara Quist")  # the name before the apposition, not the company inside it
+    assert (union.speaker, union.said.value) == ("sara-quist", "2024-11-05")  # "told … “Harbour Radio” on Tuesday"
+    assert [(f.text, f.qualifier, f.quantity) for f in union.figures] == [("2,500", "up to", "strikers")]
+    telling = _find(found, "telling parliament")  # a clause of its own, the minister's; parliament is only told
+    assert (telling.speaker, telling.said.value) == ("erik-falk", "2024-10-28 to 2024-11-03")
+    moen = _find(found, "with chamber president Lars Moen")
+    assert (moen.speaker, moen.said.value) == ("lars-moen", "2024-11-06")
+    assert (_find(found, "The shipping lobby").speaker, _find(found, "The shipping lobby").stance) == ("shipping-lobby", "warned")
+    assert (_find(found, "Several unions").speaker, _find(found, "Several unions").stance) == ("unions", "accused")
+    rumour = _find(found, "There is speculation")
+    assert (rumour.speaker, rumour.stance) == ("rumours", "speculated")
+    assert _find(found, "although Quist said").speaker == "sara-quist"
+    assert _find(found, "In Eastland, Falk said").speaker == "erik-falk"  # no list of speakers: "In Eastland," sets the scene
+    confirm = _find(found, "Nordhavn Logistics said")
+    assert (confirm.speaker, confirm.stance) == ("nordhavn", "could not confirm")  # "couldn’t", typographic apostrophe
+    condemned = _find(found, "and strongly condemned")
+    assert (condemned.speaker, condemned.stance) == ("nordhavn", "condemned")
+    assert _find(found, "It is believed").speaker == "rumours"
+
+
 @pytest.mark.parametrize("paragraph, expected", [
     ("U.S. officials said on Oct. 5 that troops left. They did not say where.", ["U.S. officials said on Oct. 5 that troops left.", "They did not say where."]),
     ("“It is over. We leave now,” he said. Then he left.", ["“It is over. We leave now,” he said.", "Then he left."]),
+    ("Lind warned, “It will flood.” He said more rain was due.", ["Lind warned, “It will flood.”", "He said more rain was due."]),
     ("Russia and North Korea have dismissed the reports, although Putin did not deny that soldiers were sent.",
      ["Russia and North Korea have dismissed the reports,", "although Putin did not deny that soldiers were sent."]),
 ])
