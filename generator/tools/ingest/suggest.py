@@ -11,8 +11,9 @@ from ...text import alias_pattern
 from .attribution import ANALYST, VERB, Attribution, Speakers
 from .statements import Said, SuggestedFigure, figures_in, said_before, said_when, sentences
 
-# A clause that starts with its verb ("telling a summit that …", "and strongly condemned …") has no subject of its own.
-_PREDICATE = re.compile(rf"(?:and\s+)?(?:\w+ly\s+)?{VERB.pattern}")
+# A clause that starts with its verb ("telling a summit that …", "and strongly condemned …", "but warned …") has
+# no subject of its own.
+_PREDICATE = re.compile(rf"(?:(?:and|but|or|yet)\s+)?(?:\w+ly\s+)?{VERB.pattern}")
 
 
 @dataclass

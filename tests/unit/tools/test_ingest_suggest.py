@@ -124,6 +124,9 @@ def test_clauses_appositions_and_impersonal_reports_in_a_strike_story():
     condemned = _find(found, "and strongly condemned")
     assert (condemned.speaker, condemned.stance) == ("nordhavn", "condemned")
     assert _find(found, "It is believed").speaker == "rumours"
+    assert (_find(found, "Quist put the number").speaker, _find(found, "Quist put the number").stance) == ("sara-quist", "estimated")
+    but = _find(found, "but warned that")  # "but" and the verb: the clause before speaks on
+    assert (but.speaker, but.stance) == ("sara-quist", "warned")
 
 
 @pytest.mark.parametrize("paragraph, expected", [
