@@ -8,8 +8,8 @@ _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 AGENCIES = ("AFP", "Reuters", "AP", "Associated Press", "Yonhap", "Bloomberg", "dpa", "EFE", "ANSA", "Kyodo", "TASS",
             "RIA Novosti", "Interfax", "Ukrinform", "Xinhua", "UPI")
 _AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
-# "SEOUL (AFP) —", "— AFP", "(Reuters) -", "By Jane Doe, AFP", "Copyright AFP"
-_CREDIT = re.compile(rf"\(({_AGENCY})\)|[—–-]\s*({_AGENCY})\s*$|^\s*({_AGENCY})\s*[—–-]|\bBy [^,]+,\s*({_AGENCY})\b|"
+# "SEOUL (AFP) —", "— AFP", "(Reuters) -", "By Jane Doe, AFP", "By Jane Doe | Reuters", "Copyright AFP"
+_CREDIT = re.compile(rf"\(({_AGENCY})\)|[—–-]\s*({_AGENCY})\s*$|^\s*({_AGENCY})\s*[—–-]|\bBy [^,|]+[,|]\s*({_AGENCY})\b|"
                      rf"(?:©|Copyright)\s*(?:\d{{4}}\s*)?({_AGENCY})\b")
 
 

@@ -147,6 +147,7 @@ def test_metadata_outlet_and_agency_and_new_names():
     assert outlet_of("", "A headline with no site")[0] == "unknown"
     assert agency_in(["RIVERTON (Reuters) - Floods have forced"])[0] == "Reuters"
     assert agency_in(["By Jane Roe, AFP"])[0] == "AFP"
+    assert agency_in(["By Jane Roe and John Doe | Reuters"])[0] == "Reuters"
     stubs = entity_stubs(["President Ola Nordmann met Defence Minister Kari Hansen in Oslo.",
                           "Ola Nordmannn said the Norwegian Refugee Council would help."], KNOWN)
     by_name = {s.name: s for s in stubs}
