@@ -22,6 +22,7 @@ STANCE_PHRASES = (
      r"(?:yet\s+|immediately\s+|independently\s+)*(?:confirm|verify)|declined\s+to\s+confirm|no\s+confirmation", "could not confirm"),
     (r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:commented|responded)", "did not comment"),
     (r"declined\s+to\s+comment|did\s+not\s+(?:immediately\s+)?(?:respond|comment)", "declined to comment"),
+    (r"neither\s+confirm(?:s|ed)?\s+nor\s+den(?:y|ies|ied)", "did not deny"),
     (r"den(?:y|ies|ied)", "denied"),
     (r"dismiss(?:es|ed|ing)?|rejected|call(?:ed|ing)\s+(?:the\s+)?(?:claims?|reports?|allegations?)", "dismissed"),
     (r"confirm(?:s|ed)", "confirmed"),
@@ -91,8 +92,9 @@ class Speakers:
     """Attribution across an article: remembers the last speaker of each kind for pronouns and roles."""
 
     def __init__(self, pattern, owner: dict[str, str], kinds: dict[str, str], names: dict[str, str],
-                 analysts: frozenset[str] = frozenset()) -> None:
+                 analysts: frozenset[str] = frozenset(), capitals: dict[str, str] | None = None) -> None:
         self.pattern, self.owner, self.kinds, self.names, self.analysts = pattern, owner, kinds, names, analysts
+        self.capitals = capitals or {}  # a capital's place id -> its country's id ("Moscow has denied": Russia)
         self.spellings: dict[str, str] = {}  # entity -> every name it goes by ("Seoul’s spy agency" for the NIS)
         for name, entity in owner.items():
             self.spellings[entity] = f"{self.spellings.get(entity, '')} / {name}"
@@ -107,9 +109,10 @@ class Speakers:
     def attribute(self, sentence: str) -> Attribution:
         """The speaker and stance of one statement."""
         # Words inside quotation marks are what is said, not who says it.
-        quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*(?:”|$)", sentence)]
+        quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", sentence)]
         outside = lambda start: not any(a <= start < b for a, b in quoted)  # noqa: E731
         named = find_mentions(sentence, self.pattern, self.owner)
+        named = [Mention(self.capitals[m.entity], m.start, m.end) if m.entity in self.capitals else m for m in named]
         mentions = [m for m in named if self.kinds.get(m.entity) in SPEAKER_KINDS and outside(m.start)]
         # Nor is a name a verb ("the United States" does not "state").
         verbs = [v for v in VERB.finditer(sentence) if outside(v.start()) and not any(m.start <= v.start() < m.end for m in named)]
@@ -142,6 +145,9 @@ class Speakers:
             group = self._unnamed_group(noun.group(1).lower()) if noun else ""
             return (group, f"unnamed “{noun.group(1)}”") if group else None
         before = sentence[:verb.start()]
+        quoted_as = re.search(r"\bquot(?:ed|es|ing)\s+(?P<who>(?:[\w’'.-]+\s+){1,6}?)as\s+$", before)
+        if phrase == "saying" and quoted_as:  # "a lawmaker quoted the agency as saying": the agency speaks
+            return self._quoted_as(quoted_as, mentions)
         # The subject is the word before the verb, past auxiliaries and adverbs ("governments have long accused").
         word = re.search(rf"(\w+)\W*(?:\b{_AUXILIARY}\W+)*$", before)
         subject = word.group(1).lower() if word else ""
@@ -186,6 +192,14 @@ class Speakers:
         if after and not re.search(r"\b(?:to|that|the|a|an)\b", sentence[verb.end():after[0].start]) and not phrase.startswith("tel"):
             return after[0].entity, "named just after the reporting verb"
         return None
+
+    def _quoted_as(self, found: re.Match, mentions: list[Mention]) -> tuple[str, str] | None:
+        inside = [m for m in mentions if found.start("who") <= m.start < found.end("who")]
+        if inside:
+            return inside[-1].entity, "“quoted … as saying” names it"
+        noun = found.group("who").split()[-1].lower()
+        known = (self._known_as(noun) or self.last.get(ROLES[noun], "")) if noun in ROLES else self._unnamed_group(noun)
+        return (known, f"“quoted the {noun} as saying”: the last speaker known by that word") if known else None
 
     def _known_as(self, noun: str) -> str:
         """The last speaker with a name that has this word ("agency": the NIS, known as "Seoul’s spy agency")."""

@@ -50,7 +50,8 @@ _CLAUSE = re.compile(r"(?<=,)\s+(?=(?:although|but|while|whereas|even as)\s)|(?<
 
 
 def _open_quote(text: str) -> bool:
-    return text.count("“") > text.count("”")
+    """A quotation opened and not yet closed, with typographic or straight quotation marks."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def sentences(paragraph: str) -> list[str]:

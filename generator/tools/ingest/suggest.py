@@ -25,8 +25,10 @@ class Known:
     quantities: tuple[Quantity, ...] = ()
 
     def __post_init__(self) -> None:
-        self.pattern = alias_pattern(name for e in self.entities for name in e.names)
-        self.owner = {name: e.id for e in self.entities for name in e.names}
+        # Articles spell apostrophes both ways ("South Korea's spy agency", "South Korea’s spy agency").
+        self.owner = {spelling: e.id for e in self.entities for name in e.names
+                      for spelling in (name, name.replace("’", "'"), name.replace("'", "’"))}
+        self.pattern = alias_pattern(self.owner)
         self.kinds = {e.id: e.kind for e in self.entities}
         self.names = {e.id: e.name for e in self.entities}
 
@@ -34,7 +36,17 @@ class Known:
         """A fresh attribution memory, for one article."""
         analysts = frozenset(e.id for e in self.entities if (e.kind == "person" and ANALYST.search(f"{e.role} {e.description}"))
                              or (e.kind == "group" and ANALYST.search(e.name)))
-        return Speakers(self.pattern, self.owner, self.kinds, self.names, analysts)
+        return Speakers(self.pattern, self.owner, self.kinds, self.names, analysts, self.capitals())
+
+    def capitals(self) -> dict[str, str]:
+        """Places whose description calls them a country's capital, speaking for its government ("Moscow denied")."""
+        countries = {e.name.lower(): e.id for e in self.entities if e.kind == "country"}
+        found = {}
+        for place in (e for e in self.entities if e.kind == "place"):
+            named = re.search(r"\b(?i:capital) of (?:the )?([A-Z][\w’' -]*?)(?=[;,.]|$)", place.description)
+            if named and named.group(1).lower() in countries:
+                found[place.id] = countries[named.group(1).lower()]
+        return found
 
 def suggest_topics(text: str, topics: tuple[Topic, ...]) -> list[str]:
     """Ids of topics whose `keywords` (or, without any, the words of whose id) start a word of the text."""

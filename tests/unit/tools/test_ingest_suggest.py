@@ -38,7 +38,8 @@ KNOWN = Known(
      _entity("eastland", "country", "Eastland", "Eastland’s"), _entity("westland-foreign-ministry", "organisation", "Westland foreign ministry", "foreign ministry"),
      _entity("analysts", "group", "Unnamed analysts"), _entity("electoral-commission", "organisation", "Northvale electoral commission", "electoral commission"),
      _entity("lena-holm", "person", "Lena Holm", "Holm"), _entity("mark-dahl", "person", "Mark Dahl"),
-     _entity("nordhavn", "organisation", "Nordhavn Logistics"), _entity("sara-quist", "person", "Sara Quist", "Quist"),
+     _entity("nordhavn", "organisation", "Nordhavn Logistics", "Nordhavn’s board"),
+     Entity("eastville", "place", "Eastville", (), "Capital of Eastland.", "", (0.0, 0.0), HERE), _entity("sara-quist", "person", "Sara Quist", "Quist"),
      _entity("harbour-radio", "organisation", "Harbour Radio"), _entity("erik-falk", "person", "Erik Falk", "Falk"),
      _entity("parliament", "organisation", "Harbourland parliament", "parliament"), _entity("lars-moen", "person", "Lars Moen"),
      _entity("shipping-lobby", "organisation", "Harbourland shipping lobby", "shipping lobby"),
@@ -127,12 +128,18 @@ def test_clauses_appositions_and_impersonal_reports_in_a_strike_story():
     assert (_find(found, "Quist put the number").speaker, _find(found, "Quist put the number").stance) == ("sara-quist", "estimated")
     but = _find(found, "but warned that")  # "but" and the verb: the clause before speaks on
     assert (but.speaker, but.stance) == ("sara-quist", "warned")
+    capital = _find(found, "Eastville has neither")  # a capital speaks for its country
+    assert (capital.speaker, capital.stance) == ("eastland", "did not deny")
+    assert _find(found, "Nordhavn's board").speaker == "nordhavn"  # a straight apostrophe matches the alias’s typographic one
+    assert _find(found, "\"We will not back down").speaker == "sara-quist"  # not the radio: "quoted the union leader as saying", the last person who spoke
 
 
 @pytest.mark.parametrize("paragraph, expected", [
     ("U.S. officials said on Oct. 5 that troops left. They did not say where.", ["U.S. officials said on Oct. 5 that troops left.", "They did not say where."]),
     ("“It is over. We leave now,” he said. Then he left.", ["“It is over. We leave now,” he said.", "Then he left."]),
     ("Lind warned, “It will flood.” He said more rain was due.", ["Lind warned, “It will flood.”", "He said more rain was due."]),
+    ('Lind added: "We have not seen the water reach the bridge, but we expect it to do so within days."',
+     ['Lind added: "We have not seen the water reach the bridge, but we expect it to do so within days."']),
     ("Russia and North Korea have dismissed the reports, although Putin did not deny that soldiers were sent.",
      ["Russia and North Korea have dismissed the reports,", "although Putin did not deny that soldiers were sent."]),
 ])
