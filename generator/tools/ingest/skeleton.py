@@ -7,8 +7,9 @@ import textwrap
 
 import yaml
 
-from ...model import Source
-from .entities import entity_stubs
+from ...errors import Location
+from ...model import Entity, Source
+from .entities import EntityStub, entity_stubs
 from .suggest import Known, Statement, suggest_statements
 
 WIDTH = 96
@@ -67,13 +68,17 @@ def render_yaml(entry: Source, origin: str, paragraphs: list[tuple[int, str]], k
     out += ["  # Suggested extracts, one per statement (sentence or clause) of the article text; the id ends with the",
             "  # seed line. Speaker, stance, dates and figures are guesses for you to confirm: each says how it was found.",
             f"  # Topics: {', '.join(t.id for t in known.topics) or '(none defined yet)'}."]
-    statements = suggest_statements(text, known, entry.published)
+    stubs = entity_stubs([p for _, p in text], known)
+    # New names can speak too ("Matthew Miller told reporters"): attributed to their stubs, marked as new.
+    # (Not when the briefing's data could not be read: every name would look new.)
+    statements = suggest_statements(text, with_stubs(known, stubs) if known.entities else known, entry.published)
+    new = {stub.id for stub in stubs}
     counts: dict[int, int] = {}
     for statement in statements:
         counts[statement.line] = counts.get(statement.line, 0) + 1
         suffix = "" if counts[statement.line] == 1 else f"-{counts[statement.line]}"
-        out += [""] + ["  # " + row if row else "  #" for row in _suggestion(f"{entry.id}-line-{statement.line}{suffix}", statement)]
-    stubs = entity_stubs([p for _, p in text], known)
+        rows = _suggestion(f"{entry.id}-line-{statement.line}{suffix}", statement, new)
+        out += [""] + ["  # " + row if row else "  #" for row in rows]
     if stubs:
         out += ["", "# Names in this article that entities.yml does not know yet: add those you need to entities.yml",
                 "# (kind guessed; check it, and write a description)."]
@@ -87,13 +92,26 @@ def _lines(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
-def _suggestion(extract_id: str, statement: Statement) -> list[str]:
-    """One commented-out extract: YAML lines without the leading "# "."""
+def with_stubs(known: Known, stubs: list[EntityStub]) -> Known:
+    """The known entities and the article's new names; a new person also goes by the last word of the name
+    ("Mr Miller added")."""
+    here = Location("(suggested)")
+    added = [Entity(stub.id, stub.kind, stub.name, (*stub.aliases, *([stub.name.split()[-1]] if stub.kind == "person" else [])),
+                    "", "", None, here) for stub in stubs]
+    return Known([*known.entities, *added], known.topics, known.quantities)
+
+
+def _suggestion(extract_id: str, statement: Statement, new: set[str] = frozenset()) -> list[str]:
+    """One commented-out extract: YAML lines without the leading "# "; `new` are the ids of entity stubs."""
     rows = [f"- id: {extract_id}", "  quote: >-"]
     rows += ["    " + part for part in textwrap.wrap(statement.quote, WIDTH, break_long_words=False, break_on_hyphens=False)]
     rows.append(f"  topics: [{', '.join(statement.topics)}]" + ("" if statement.topics else "  # choose at least one"))
     if statement.speaker:
-        rows += [f"  speaker: {statement.speaker}  # suggested: {statement.how}", f"  stance: {statement.stance}"]
+        if statement.speaker in new:  # stays commented when the suggestion is uncommented, so that `check` passes
+            rows += [f"  # speaker: {statement.speaker}  # suggested: {statement.how}; a new name: add its entity from the list "
+                     "at the end to entities.yml, then uncomment this line and the next", f"  # stance: {statement.stance}"]
+        else:
+            rows += [f"  speaker: {statement.speaker}  # suggested: {statement.how}", f"  stance: {statement.stance}"]
         if statement.said:
             rows += [f"  said_on: {statement.said.value}", f"  dates_note: {scalar(statement.said.note, 4)}"]
     if statement.figures:
@@ -104,6 +122,7 @@ def _suggestion(extract_id: str, statement: Statement) -> list[str]:
                      f"      text: {json.dumps(figure.text, ensure_ascii=False)}", f"      value: {value}"]
             if figure.qualifier:
                 rows.append(f"      qualifier: {figure.qualifier}")
-    if statement.named:
-        rows.append(f"  # named here (linked automatically): {', '.join(statement.named)}")
+    named = [entity for entity in statement.named if entity not in new]
+    if named:
+        rows.append(f"  # named here (linked automatically): {', '.join(named)}")
     return [part for row in rows for part in row.split("\n")]  # a folded value's lines are commented out too

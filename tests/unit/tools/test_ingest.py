@@ -110,6 +110,8 @@ def test_suggested_extracts_pass_check_once_uncommented(corpus: Path, capsys) ->
     text = path.read_text(encoding="utf-8")
     assert "  #   speaker: ana-lee  # suggested" in text and "  #   # named here (linked automatically): ana-lee, harbour" in text
     assert "  #   topics: [talks]" in text
+    # A name entities.yml lacks can be the speaker: suggested, commented twice until its entity is added.
+    assert "  #   # speaker: coastal-institute  # suggested: " in text and "a new name: add its entity" in text
     head, _, suggestions = text.partition("\n  # - id:")
     paragraphs = len({line for line in re.findall(r"# - id: fees-line-(\d+)", text)})
     assert text.count("  # - id: ") > paragraphs  # one suggestion per statement, not per paragraph
