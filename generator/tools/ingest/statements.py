@@ -33,7 +33,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + "|".join(_WORD_NUMBERS) + r"
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _EXTRA_QUALIFIERS = {"as many as": "up to", "almost": "nearly", "roughly": "about", "over": "over", "some": "some"}
 _QUALIFIER = "|".join(sorted({*QUALIFIERS, *_EXTRA_QUALIFIERS}, key=len, reverse=True))
-_FIGURE = re.compile(rf"(?:\b(?P<qualifier>{_QUALIFIER})\s+)?(?<![\d,.])(?P<text>(?:{_NUMBER})(?:\s+(?:thousand|million|billion))?)(?![\d,])"
+_FIGURE = re.compile(rf"(?:\b(?P<qualifier>{_QUALIFIER})\s+)?(?<![\d,.])(?P<text>(?:{_NUMBER})(?:\s+(?:thousand|million|billion))?)(?!\d|,\d)"
                      r"[”\"’]?(?P<after>(?:[\s-]+[\w’'-]+){0,5})", re.IGNORECASE)
 _SYNONYMS = {"troops": "soldiers", "personnel": "soldiers", "forces": "soldiers", "servicemen": "soldiers", "fighters": "soldiers",
              "military": "soldiers", "army": "soldiers", "armies": "soldiers", "strong": "soldiers"}
@@ -158,14 +158,20 @@ def figures_in(sentence: str, quantities: tuple[Quantity, ...]) -> list[Suggeste
     """Numbers that count something the briefing's quantities count (by unit and surrounding words)."""
     found = []
     words = set(re.findall(r"[a-z]+", sentence.lower()))
+    previous: list[Quantity] = []  # what the number before counted, and where it ended
+    previous_end = 0
     for match in _FIGURE.finditer(sentence):
         words_after = re.findall(r"[a-z]+", match.group("after").lower())
         after = set(words_after) | {_SYNONYMS.get(w, w) for w in words_after}
-        if re.fullmatch(r"(?:19|20)\d\d", match.group("text")) or not after:
-            continue  # a year, or a number that counts nothing named
+        if re.fullmatch(r"(?:19|20)\d\d", match.group("text")):
+            continue  # a year
         units = [q for q in quantities if q.unit.split()[0].lower() in after]
+        if not units and previous and (re.match(r"\s+of\s+(?:them|those|these|whom)\b", match.group("after"))
+                                       or re.search(r"\btotal\b", sentence[previous_end:match.start()], re.IGNORECASE)):
+            units = previous  # "10,000 troops, with 3,000 of them …", "3,000 troops, bringing the total to 11,000"
         if not units:
-            continue
+            continue  # a number that counts nothing named
+        previous, previous_end = units, match.end()
         best = max(units, key=lambda q: (len(words & set(re.findall(r"[a-z]+", f"{q.title} {q.description}".lower()))), q.id))
         qualifier = (match.group("qualifier") or "").lower()
         found.append(SuggestedFigure(match.group("text"), _value(match.group("text")),
