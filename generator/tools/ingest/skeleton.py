@@ -112,8 +112,14 @@ def _suggestion(extract_id: str, statement: Statement, new: set[str] = frozenset
                      "at the end to entities.yml, then uncomment this line and the next", f"  # stance: {statement.stance}"]
         else:
             rows += [f"  speaker: {statement.speaker}  # suggested: {statement.how}", f"  stance: {statement.stance}"]
-        if statement.said:
-            rows += [f"  said_on: {statement.said.value}", f"  dates_note: {scalar(statement.said.note, 4)}"]
+    said = statement.said if statement.speaker else None
+    if said:
+        rows.append(f"  said_on: {said.value}")
+    if statement.events:
+        rows.append(f"  event_dates: [{', '.join(json.dumps(span) if span.isdigit() else span for span in statement.events.spans)}]")
+    if said or statement.events:
+        notes = [said.note] if said else []
+        rows.append(f"  dates_note: {scalar(' '.join(notes + ([statement.events.note] if statement.events else [])), 4)}")
     if statement.figures:
         rows.append("  figures:")
         for figure in statement.figures:

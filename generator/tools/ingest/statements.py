@@ -109,9 +109,11 @@ def said_when(sentence: str, published: PartialDate) -> Said | None:
     # And only a time next to a reporting verb ("said on Tuesday", "On Monday, X told") dates the saying;
     # elsewhere ("expected to peak on Thursday") it dates what is said.
     verbs = [v.span() for v in SPEECH_VERB.finditer(sentence)]
-    match = next((m for m in _TIME.finditer(sentence)
-                  if not re.search(r"\b(?:between|from|since|until|and|to|in|of|through)\s+$", sentence[:m.start()], re.IGNORECASE)
-                  and any(_after_verb(sentence[end:m.start()]) or 0 <= start - m.end() < 120 for start, end in verbs)), None)
+    times = [m for m in _TIME.finditer(sentence)
+             if not re.search(r"\b(?:between|from|since|until|and|to|in|of|through)\s+$", sentence[:m.start()], re.IGNORECASE)]
+    # A time just after the verb first ("…, Zelensky said on Thursday"), else one before it ("On Monday, X told").
+    match = (next((m for m in times if any(end <= m.start() and _after_verb(sentence[end:m.start()]) for _, end in verbs)), None)
+             or next((m for m in times if any(0 <= start - m.end() < 120 for start, _ in verbs)), None))
     if not match:
         return None
     phrase = match.group(0)

@@ -9,6 +9,7 @@ from ...link.linked import find_mentions
 from ...model import Entity, PartialDate, Quantity, Topic
 from ...text import alias_pattern
 from .attribution import ANALYST, VERB, Attribution, Speakers
+from .events import EventDates, event_dates_in
 from .statements import Said, SuggestedFigure, figures_in, said_before, said_when, sentences
 
 # A clause that starts with its verb ("telling a summit that …", "and strongly condemned …", "but warned …") has
@@ -72,6 +73,7 @@ class Statement:
     stance: str
     how: str  # how the speaker was found, for the editor
     said: Said | None
+    events: EventDates | None
     figures: tuple[SuggestedFigure, ...]
     topics: tuple[str, ...]
     named: tuple[str, ...]
@@ -100,7 +102,8 @@ def suggest_statements(paragraphs: list[tuple[int, str]], known: Known, publishe
                 # the same speaker's first. A suggestion: the editor checks it against the article.
                 earlier, earlier_line = last_said.get(who.speaker) or last_said[""]
                 said = Said(earlier.value, f"Not dated here; the last date given before it (line {earlier_line}): {earlier.note}")
-            found.append(Statement(line, sentence, who.speaker, who.stance if who.speaker else "", who.how, said,
+            events = event_dates_in(sentence, published, said.value if said else "")
+            found.append(Statement(line, sentence, who.speaker, who.stance if who.speaker else "", who.how, said, events,
                                    tuple(figures_in(sentence, known.quantities)), tuple(suggest_topics(sentence, known.topics)),
                                    tuple(suggest_entities(sentence, known))))
             previous = found[-1]

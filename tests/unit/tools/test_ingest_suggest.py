@@ -170,3 +170,31 @@ def test_every_suggested_stance_is_one_the_data_accepts():
     from generator.tools.ingest.attribution import STANCE_PHRASES
     from generator.vocab import STANCES
     assert {stance for _, stance in STANCE_PHRASES} <= set(STANCES)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The NIS said it had detected that from the 8th to the 13th (of October), troops left.", ("2024-10-08 to 2024-10-13",)),
+    ("Since August 2023, the North has shipped 13,000 containers.", ("2023-08 to 2024-10-18",)),
+    ("Russia will deploy them in combat zones on October 27 and 28.", ("2024-10-27 to 2024-10-28",)),
+    ("It fought the Korean War from 1950 to 1953.", ("1950 to 1953",)),
+    ("Russia invaded Ukraine in February 2022.", ("2022-02",)),
+    ("At least 3,000 soldiers arrived this month.", ("2024-10",)),
+    ("Troops will arrive in Kursk on Wednesday.", ("2024-10-23",)),  # what is to come: forward from Friday 18th
+    ("Troops arrived in Kursk on Wednesday.", ("2024-10-16",)),
+    ("The NIS said on Oct. 17 that troops left.", None),  # the day of the saying is not an event date
+    ("It aims to send 10,000 soldiers by December.", None),  # a target's horizon is no event
+    ("Troops left on Feb. 30.", None),  # no such day
+    ("Troops will reach the front on Wednesday, Zelensky said on Thursday.", ("2024-10-23",)),  # "will" is not the saying's
+])
+def test_event_dates_are_resolved_against_the_publication_date(sentence, expected):
+    from generator.tools.ingest.events import event_dates_in
+    found = event_dates_in(sentence, PartialDate(2024, 10, 18), said="2024-10-17")  # published on a Friday
+    assert (found.spans if found else None) == expected
+    if found:
+        assert "18 October 2024" in found.note  # the note says what it was resolved against
+
+
+def test_a_time_right_after_the_reporting_verb_dates_the_saying_before_one_earlier_in_the_sentence():
+    from generator.tools.ingest.statements import said_when
+    said = said_when("Troops will reach the front on Wednesday, Zelensky said on Thursday.", PartialDate(2024, 10, 18))
+    assert said.value == "2024-10-17"
