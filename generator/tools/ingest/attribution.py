@@ -138,12 +138,14 @@ class Speakers:
             group = self._unnamed_group("reports")
             return (group, "an impersonal report (“it is believed”, “there is speculation”)") if group else None
         if phrase.startswith("according"):
+            # The words that follow, up to the clause's end: "according to Western governments", "… U.S. officials".
+            words = re.findall(r"[\w’'.-]+", re.match(r"[^,;:“\"()]*", sentence[verb.end():]).group(0))[:5]
+            noun = next((w.rstrip(".") for w in words if w[:1].islower() and self._unnamed_group(w.rstrip(".").lower())), "")
             after = [m for m in mentions if m.start >= verb.end() and m.start - verb.end() < 60]
-            if after:
+            if after and not (noun and re.search(rf"{re.escape(noun)}\W*$", sentence[after[0].end:after[0].end + len(noun) + 2])):
                 return after[0].entity, "“according to” names it"
-            noun = re.match(r"\s+(?:[\w’'-]+\s+){0,3}?(\w+)\b", sentence[verb.end():])
-            group = self._unnamed_group(noun.group(1).lower()) if noun else ""
-            return (group, f"unnamed “{noun.group(1)}”") if group else None
+            # Unnamed: "according to officials"; a nationality before the noun does not make a country speak.
+            return (self._unnamed_group(noun.lower()), f"unnamed “{noun}”") if noun else None
         before = sentence[:verb.start()]
         quoted_as = re.search(r"\bquot(?:ed|es|ing)\s+(?P<who>(?:[\w’'.-]+\s+){1,6}?)as\s+$", before)
         if phrase == "saying" and quoted_as:  # "a lawmaker quoted the agency as saying": the agency speaks

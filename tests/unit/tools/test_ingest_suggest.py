@@ -131,6 +131,7 @@ def test_clauses_appositions_and_impersonal_reports_in_a_strike_story():
     capital = _find(found, "Eastville has neither")  # a capital speaks for its country
     assert (capital.speaker, capital.stance) == ("eastland", "did not deny")
     assert _find(found, "Nordhavn's board").speaker == "nordhavn"  # a straight apostrophe matches the alias’s typographic one
+    assert _find(found, "Crane parts").speaker == "unnamed-officials"  # "according to Eastland officials": not Eastland
     total = _find(found, "The union said 2,000")  # the unit of the number before: "the total to", "of them"
     assert [(f.text, f.qualifier, f.quantity) for f in total.figures] == [("2,000", "", "strikers"), ("2,600", "about", "strikers"),
                                                                           ("300", "", "strikers")]
