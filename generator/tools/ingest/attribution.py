@@ -138,14 +138,7 @@ class Speakers:
             group = self._unnamed_group("reports")
             return (group, "an impersonal report (“it is believed”, “there is speculation”)") if group else None
         if phrase.startswith("according"):
-            # The words that follow, up to the clause's end: "according to Western governments", "… U.S. officials".
-            words = re.findall(r"[\w’'.-]+", re.match(r"[^,;:“\"()]*", sentence[verb.end():]).group(0))[:5]
-            noun = next((w.rstrip(".") for w in words if w[:1].islower() and self._unnamed_group(w.rstrip(".").lower())), "")
-            after = [m for m in mentions if m.start >= verb.end() and m.start - verb.end() < 60]
-            if after and not (noun and re.search(rf"{re.escape(noun)}\W*$", sentence[after[0].end:after[0].end + len(noun) + 2])):
-                return after[0].entity, "“according to” names it"
-            # Unnamed: "according to officials"; a nationality before the noun does not make a country speak.
-            return (self._unnamed_group(noun.lower()), f"unnamed “{noun}”") if noun else None
+            return self._according_to(sentence, verb, mentions)
         before = sentence[:verb.start()]
         quoted_as = re.search(r"\bquot(?:ed|es|ing)\s+(?P<who>(?:[\w’'.-]+\s+){1,6}?)as\s+$", before)
         if phrase == "saying" and quoted_as:  # "a lawmaker quoted the agency as saying": the agency speaks
@@ -194,6 +187,16 @@ class Speakers:
         if after and not re.search(r"\b(?:to|that|the|a|an)\b", sentence[verb.end():after[0].start]) and not phrase.startswith("tel"):
             return after[0].entity, "named just after the reporting verb"
         return None
+
+    def _according_to(self, sentence: str, verb: re.Match, mentions: list[Mention]) -> tuple[str, str] | None:
+        # The words that follow, up to the clause's end: "according to Western governments", "… U.S. officials".
+        words = re.findall(r"[\w’'.-]+", re.match(r"[^,;:“\"()]*", sentence[verb.end():]).group(0))[:5]
+        noun = next((w.rstrip(".") for w in words if w[:1].islower() and self._unnamed_group(w.rstrip(".").lower())), "")
+        after = [m for m in mentions if m.start >= verb.end() and m.start - verb.end() < 60]
+        if after and not (noun and re.search(rf"{re.escape(noun)}\W*$", sentence[after[0].end:after[0].end + len(noun) + 2])):
+            return after[0].entity, "“according to” names it"
+        # Unnamed: "according to officials"; a nationality before the noun does not make a country speak.
+        return (self._unnamed_group(noun.lower()), f"unnamed “{noun}”") if noun else None
 
     def _quoted_as(self, found: re.Match, mentions: list[Mention]) -> tuple[str, str] | None:
         inside = [m for m in mentions if found.start("who") <= m.start < found.end("who")]
