@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from ...link.linked import Mention, find_mentions
 
 SPEAKER_KINDS = ("person", "organisation", "country", "group")
+# Quoted words, in typographic, German-style or straight quotation marks, to the end of the text if left open.
+QUOTED = re.compile(r"“[^”]*(?:”|$)|„[^“”]*(?:[“”]|$)|\"[^\"]*(?:\"|$)")
 
 # Verb phrases and the stance each states; negations first, as they contain the plain verbs.
 STANCE_PHRASES = (
@@ -24,7 +26,8 @@ STANCE_PHRASES = (
     (r"declined\s+to\s+comment|did\s+not\s+(?:immediately\s+)?(?:respond|comment)", "declined to comment"),
     (r"neither\s+confirm(?:s|ed)?\s+nor\s+den(?:y|ies|ied)", "did not deny"),
     (r"den(?:y|ies|ied)", "denied"),
-    (r"dismiss(?:es|ed|ing)?|rejected|call(?:ed|ing)\s+(?:the\s+)?(?:claims?|reports?|allegations?)", "dismissed"),
+    (r"dismiss(?:es|ed|ing)?|rejected|call(?:ed|ing)\s+(?:the\s+)?(?:claims?|reports?|allegations?)|"
+     r"call(?:ed|ing)\s+(?:\w+\s+){1,3}(?:fake|false|nonsense|lies?)", "dismissed"),
     (r"confirm(?:s|ed)", "confirmed"),
     (r"warn(?:s|ed)", "warned"),
     (r"accus(?:es|ed)", "accused"),
@@ -36,7 +39,7 @@ STANCE_PHRASES = (
     (r"speculat(?:e|es|ed|ing|ions?)", "speculated"),
     (r"(?:is|are|was|were)\s+(?:also\s+)?(?:concerned|worried)|fears?|feared", "warned"),
     (r"expects?|expected|predicts?|predicted|(?:is|are)\s+likely|will\s+likely|(?:is|are|was|were)\s+(?:set|poised)\s+to", "expected"),
-    (r"assess(?:es|ed|ment)|believes?|believed|thinks?|analysts?|likely|appears?|seems?|suggest(?:s|ed)?|question(?:s|ed)?|"
+    (r"assess(?:es|ed|ment)|believes?|believed|thinks?|likely|appears?|seems?|suggest(?:s|ed)?|question(?:s|ed)?|"
      r"doubt(?:s|ed)?|(?:is|are|was|were|remains?|remained)\s+(?:\w+\s+)?(?:skeptical|sceptical|doubtful)", "assessed"),
     (r"report(?:s|ed)|cit(?:es|ed|ing)|geolocated", "reported"),
     (r"sa(?:id|ys|y)|told|tells|stated|states|added|announced|noted|revealed|according\s+to|explained|insisted|"
@@ -109,7 +112,7 @@ class Speakers:
     def attribute(self, sentence: str) -> Attribution:
         """The speaker and stance of one statement."""
         # Words inside quotation marks are what is said, not who says it.
-        quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", sentence)]
+        quoted = [m.span() for m in QUOTED.finditer(sentence)]
         outside = lambda start: not any(a <= start < b for a, b in quoted)  # noqa: E731
         named = find_mentions(sentence, self.pattern, self.owner)
         named = [Mention(self.capitals[m.entity], m.start, m.end) if m.entity in self.capitals else m for m in named]
@@ -118,6 +121,9 @@ class Speakers:
         verbs = [v for v in VERB.finditer(sentence) if outside(v.start()) and not any(m.start <= v.start() < m.end for m in named)]
         if not verbs:
             return Attribution("", "", "no reporting verb: the article's own voice")
+        # "according to X" names the source outright ("are believed to …, according to X"), unless it is part of what
+        # someone said ("Zelensky said that according to Ukraine's intelligence …").
+        verbs.sort(key=lambda v: not (v.group(0).lower().startswith("according") and not re.search(r"\bthat\b", sentence[:v.start()])))
         for verb in verbs:
             found = self._subject(sentence, verb, mentions)
             if found:
@@ -133,7 +139,9 @@ class Speakers:
 
     def _subject(self, sentence: str, verb: re.Match, mentions: list[Mention]) -> tuple[str, str] | None:
         phrase = verb.group(0).lower()
-        if _IMPERSONAL.search(sentence[:verb.end()]) or (phrase.startswith("according") and _REPORTS.match(sentence, verb.end())):
+        later_source = re.search(r"\baccording to\b", sentence[verb.end():], re.IGNORECASE)  # "are believed …, according to X"
+        if (_IMPERSONAL.search(sentence[:verb.end()]) and not later_source) or (phrase.startswith("according")
+                                                                                and _REPORTS.match(sentence, verb.end())):
             # "It is believed that", "there is speculation that", "according to reports": nobody named speaks.
             group = self._unnamed_group("reports")
             return (group, "an impersonal report (“it is believed”, “there is speculation”)") if group else None
@@ -151,6 +159,9 @@ class Speakers:
         named_here = [m for m in mentions if m.end <= verb.start()
                       and re.fullmatch(rf"{gap}(?:{_AUXILIARY}\W+)*", sentence[m.end:verb.start()])]
         if named_here:  # "Austin said", "South Korea’s spy agency said"
+            person = self._person_of(sentence, named_here[-1], mentions)
+            if person:
+                return person, "named before “of” and their organisation, then the reporting verb"
             joint = self._joint(sentence, named_here[-1], mentions)
             if joint:
                 return joint, "several named together before the reporting verb"
@@ -179,20 +190,48 @@ class Speakers:
                 named = self._known_as(noun)
                 if named or self.last.get(ROLES[noun]):
                     return named or self.last[ROLES[noun]], f"“the {noun}” refers to the last speaker of that kind"
+        possessed = self._possessed(sentence[near[-1].end:verb.start()], near[-1].entity) if near else ""
+        if possessed:  # "South Korea's presidential office said": the office, not the country
+            return possessed, "what the name before “’s” owns, then the reporting verb"
         if near:
+            person = self._person_of(sentence, near[-1], mentions)
+            if person:
+                return person, "named before “of” and their organisation, then the reporting verb"
             # "Lim Eul-chul, a professor at Kyungnam University, said": the last name before the verb.
             return near[-1].entity, "named shortly before the reporting verb"
         after = [m for m in mentions if m.start >= verb.end() and m.start - verb.end() < 25]
-        # "said Rutte"; but whom one tells is not the speaker ("telling a NATO summit").
-        if after and not re.search(r"\b(?:to|that|the|a|an)\b", sentence[verb.end():after[0].start]) and not phrase.startswith("tel"):
+        # "said Rutte"; but whom one tells is not the speaker ("telling a NATO summit"), nor what a participle is about
+        # ("saying Russia's cooperation …").
+        if (after and not re.search(r"\b(?:to|that|the|a|an)\b", sentence[verb.end():after[0].start])
+                and not phrase.startswith("tel") and not phrase.endswith("ing")):
             return after[0].entity, "named just after the reporting verb"
         return None
+
+    def _person_of(self, sentence: str, organisation: Mention, mentions: list[Mention]) -> str:
+        """The person named before "of" and this organisation ("Lim Eul-chul of Kyungnam University …"), or ""."""
+        people = [m for m in mentions if m.end <= organisation.start and self.kinds.get(m.entity) == "person"
+                  and re.fullmatch(r"\s+of\s+[^,;]*", sentence[m.end:organisation.start])]
+        return people[-1].entity if people else ""
+
+    def _possessed(self, between: str, owner: str) -> str:
+        """The entity a possessive names ("’s presidential office" -> the presidential office), by its name or its role."""
+        found = re.fullmatch(r"[’']s\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s*(?:(?:has|have|had|also|\w+ly)\s+)*", between)
+        if not found:
+            return ""
+        phrase = found.group(1).lower()
+        named = [e for e, names in self.spellings.items() if e != owner and re.search(rf"\b{re.escape(phrase)}\b", names, re.IGNORECASE)]
+        if len(named) == 1:
+            return named[0]
+        role = phrase.split()[-1]
+        return self._known_as(role) if role in ROLES else ""
 
     def _according_to(self, sentence: str, verb: re.Match, mentions: list[Mention]) -> tuple[str, str] | None:
         # The words that follow, up to the clause's end: "according to Western governments", "… U.S. officials".
         words = re.findall(r"[\w’'.-]+", re.match(r"[^,;:“\"()]*", sentence[verb.end():]).group(0))[:5]
         noun = next((w.rstrip(".") for w in words if w[:1].islower() and self._unnamed_group(w.rstrip(".").lower())), "")
         after = [m for m in mentions if m.start >= verb.end() and m.start - verb.end() < 60]
+        if after and len(after) > 1 and re.match(r"[’']s\s", sentence[after[0].end:]) and after[1].start - after[0].end < 40:
+            return after[1].entity, "“according to” names it"  # "according to South Korea's National Intelligence Service"
         if after and not (noun and re.search(rf"{re.escape(noun)}\W*$", sentence[after[0].end:after[0].end + len(noun) + 2])):
             return after[0].entity, "“according to” names it"
         # Unnamed: "according to officials"; a nationality before the noun does not make a country speak.

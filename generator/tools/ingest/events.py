@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 
 from ...model import PartialDate
+from .attribution import SPEECH_VERB
+from .statements import MONTHS, after_verb
 
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = r"(?P<{}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|" \
-         r"Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = "(?P<{}>" + MONTHS.replace("{", "{{").replace("}", "}}") + ")"
 _DAY = r"(?:the\s+)?(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _FORMS = (
@@ -28,7 +29,8 @@ _FORMS = (
     ("range", re.compile(rf"\b{_MONTH.format('m')}\s+(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|and|to|through)\s*(?P<b>\d{{1,2}})"
                          rf"(?:st|nd|rd|th)?\b{_YEAR}", re.IGNORECASE)),
     # "since August 2023", "since last August", "since June"
-    ("since", re.compile(rf"\bsince\s+(?P<last>last\s+)?{_MONTH.format('m')}(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)),
+    ("since", re.compile(rf"\bsince\s+(?P<last>last\s+)?{_MONTH.format('m')}(?:\s+(?P<year>(?:19|20)\d\d)|(?P<lastyear>\s+last\s+year))?",
+                         re.IGNORECASE)),
     ("since_year", re.compile(r"\bsince\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)),
     # "on October 3", "on 3 October"
     ("day", re.compile(rf"\b{_MONTH.format('m')}\s+(?P<a>\d{{1,2}})(?:st|nd|rd|th)?(?!\s*(?:[-–]|and|to|through)\s*\d)\b{_YEAR}",
@@ -46,7 +48,8 @@ _FORMS = (
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # What is still to come is dated forward ("will arrive on Wednesday"); all else backward from the article.
-_FUTURE = re.compile(r"\b(?:will|would|set to|expected to|due to|plans? to|planned|scheduled|next)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|could(?!\s+have)|may(?!\s+have)|might(?!\s+have)|set to|expected to|due to|plans? to|"
+                     r"planned|scheduled|next|as early as|within)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def _resolve(kind: str, match: re.Match, base: datetime.date) -> str:
         return match.group("year")
     year = _year(month, match.groupdict().get("year"), base)
     if kind == "since":
-        if match.group("last"):  # "since last August", in October: the August of the year before, as editors read it
+        if match.group("last") or match.group("lastyear"):  # "since last August", "since August last year", in October:
             year = base.year - 1
         elif not match.group("year") and month >= base.month:
             year = base.year - 1  # "since November", in October: last year's
@@ -101,6 +104,10 @@ def _resolve(kind: str, match: re.Match, base: datetime.date) -> str:
     return f"{first.isoformat()} to {last.isoformat()}" if last > first else ""
 
 
+def _dates_the_saying(sentence: str, start: int) -> bool:
+    return any(end <= start and after_verb(sentence[end:start]) for end in (v.end() for v in SPEECH_VERB.finditer(sentence)))
+
+
 def event_dates_in(sentence: str, published: PartialDate, said: str = "") -> EventDates | None:
     """The event dates a sentence gives, skipping the day it was said on; None when it gives none."""
     if not published.day:
@@ -109,6 +116,9 @@ def event_dates_in(sentence: str, published: PartialDate, said: str = "") -> Eve
     spans, phrases, taken = [], [], []
     for kind, pattern in _FORMS:
         for match in pattern.finditer(sentence):
+            if kind in ("day", "weekday", "this_month", "last_month") and _dates_the_saying(sentence, match.start()):
+                taken.append(match.span())
+                continue  # "said on Thursday": when it was said, not an event
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue  # already read as part of a longer form ("between 8 and 13 October", not "13 October")
             try:

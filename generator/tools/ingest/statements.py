@@ -15,18 +15,19 @@ import dateparser
 
 from ...model import PartialDate, Quantity
 from ...vocab import QUALIFIERS
-from .attribution import SPEECH_VERB
+from .attribution import QUOTED, SPEECH_VERB
 
 # A full stop after these does not end a sentence.
 _ABBREVIATIONS = re.compile(r"(?:\b(?:U\.S|U\.N|U\.K|E\.U|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Rep|Sen|Gov|St|No|Jr|Sr|Jan|Feb|Mar|Apr|Jun|"
                             r"Jul|Aug|Sept?|Oct|Nov|Dec|vs|etc|Inc|Corp|Co)|\b[A-Z])\.$")
 _BREAK = re.compile(r"(?<=[.!?])(?P<close>[”\"’']?)\s+(?=[“\"‘(A-Z0-9])")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# Month names as articles print them ("Oct.", "October"); events.py reads them too.
+MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _TIME = re.compile(
-    rf"\b(?P<explicit>(?:{_MONTHS}\s+\d{{1,2}}(?!\d)|\d{{1,2}}\s+{_MONTHS}))"
+    rf"\b(?P<explicit>(?:{MONTHS}\s+\d{{1,2}}(?!\d)|\d{{1,2}}\s+{MONTHS}))"
     rf"|\b(?P<weekday>(?:on\s+|last\s+)?(?:{'|'.join(_WEEKDAYS)}))\b"
-    r"|\b(?P<relative>yesterday|today|last week|this week|earlier this month|earlier this week)\b", re.IGNORECASE)
+    r"|\b(?P<relative>yesterday|today|last week|this week|earlier this month|earlier this week|last month)\b", re.IGNORECASE)
 _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 _WORD_NUMBERS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + "|".join(_WORD_NUMBERS) + r")"
@@ -46,6 +47,7 @@ _CLAUSE = re.compile(r"(?<=,)\s+(?=(?:although|but|while|whereas|even as)\s)|(?<
                      r"|(?<=,)\s+(?=(?:(?:and\s+)?(?:\w+ly\s+)?(?:telling|saying|adding|warning|noting|calling)|and\s+(?:\w+ly\s+)?"
                      r"(?:condemned|warned|urged|added|denied|dismissed|accused|said))\b)"
                      r"|(?<=,)\s+(?=with\s+(?:[\w’'.-]+\s+){1,6}?\w+ing\b)"
+                     r"|(?<=,)\s+(?=and\s+(?:[A-Z][\w.’'-]*\s+){1,5}(?:said|told|added|warned|says|tells)\b)"
                      r"|\s+(?=and\s+while\s)")
 
 
@@ -92,10 +94,11 @@ def _day(text: str, base: datetime.date) -> datetime.date | None:
     return moment.date() if moment and moment.date() <= base else None
 
 
-def _after_verb(between: str) -> bool:
+def after_verb(between: str) -> bool:
     """A time this soon after the reporting verb dates the saying: "told the site “The War Zone” on Tuesday",
     but not "said the river would peak on Thursday" or "commented on the walkout, which entered its third day on
     Thursday" (a clause of its own starts between them)."""
+    between = QUOTED.sub("", between)  # 'said “this is …” at NATO on Monday'
     return len(between) < 80 and not re.search(r",|\b(?:that|which|who|when|where|while|after|before|would|will|to|was|were|is|are|"
                                                r"had|has|could|may|might)\b", between)
 
@@ -109,10 +112,13 @@ def said_when(sentence: str, published: PartialDate) -> Said | None:
     # And only a time next to a reporting verb ("said on Tuesday", "On Monday, X told") dates the saying;
     # elsewhere ("expected to peak on Thursday") it dates what is said.
     verbs = [v.span() for v in SPEECH_VERB.finditer(sentence)]
+    quoted = [q.span() for q in QUOTED.finditer(sentence)]
+    # Not a time in the quoted words ("“… in combat by Nov. 1,” Budanov said"), nor one after "by", "since", ….
     times = [m for m in _TIME.finditer(sentence)
-             if not re.search(r"\b(?:between|from|since|until|and|to|in|of|through)\s+$", sentence[:m.start()], re.IGNORECASE)]
+             if not re.search(r"\b(?:between|from|since|until|and|to|in|of|through|by)\s+$", sentence[:m.start()], re.IGNORECASE)
+             and not any(a <= m.start() < b for a, b in quoted)]
     # A time just after the verb first ("…, Zelensky said on Thursday"), else one before it ("On Monday, X told").
-    match = (next((m for m in times if any(end <= m.start() and _after_verb(sentence[end:m.start()]) for _, end in verbs)), None)
+    match = (next((m for m in times if any(end <= m.start() and after_verb(sentence[end:m.start()]) for _, end in verbs)), None)
              or next((m for m in times if any(0 <= start - m.end() < 120 for start, _ in verbs)), None))
     if not match:
         return None
@@ -124,11 +130,14 @@ def said_when(sentence: str, published: PartialDate) -> Said | None:
         spans = {"today": (base, base), "yesterday": (base - datetime.timedelta(days=1),) * 2,
                  "this week": (monday, base), "earlier this week": (monday, base),
                  "last week": (monday - datetime.timedelta(days=7), monday - datetime.timedelta(days=1)),
-                 "earlier this month": (base.replace(day=1), base)}
+                 "earlier this month": (base.replace(day=1), base), "last month": (base, base)}
         first, last = spans[word]
         value = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
         if word == "earlier this month":  # the month, no more exactly than the text gives it
             value = f"{base.year:04d}-{base.month:02d}"
+        if word == "last month":
+            month = base.replace(day=1) - datetime.timedelta(days=1)
+            value = f"{month.year:04d}-{month.month:02d}"
         return Said(value, f"“{phrase}” {where}.")
     if match.group("weekday"):
         name = phrase.split()[-1].capitalize()

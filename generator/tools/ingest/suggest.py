@@ -29,6 +29,13 @@ class Known:
         # Articles spell apostrophes both ways ("South Korea's spy agency", "South Korea’s spy agency").
         self.owner = {spelling: e.id for e in self.entities for name in e.names
                       for spelling in (name, name.replace("’", "'"), name.replace("'", "’"))}
+        # A person is often named by surname alone after the first mention ("Budanov said"): the last word of the
+        # name, where no one else has it and it is no other name.
+        last_words = [e.name.split()[-1] for e in self.entities if e.kind == "person" and len(e.name.split()) > 1]
+        for e in self.entities:
+            word = e.name.split()[-1] if e.kind == "person" and len(e.name.split()) > 1 else ""
+            if len(word) >= 4 and word[:1].isupper() and last_words.count(word) == 1 and word not in self.owner:
+                self.owner[word] = e.id
         self.pattern = alias_pattern(self.owner)
         self.kinds = {e.id: e.kind for e in self.entities}
         self.names = {e.id: e.name for e in self.entities}

@@ -43,7 +43,7 @@ KNOWN = Known(
      _entity("harbour-radio", "organisation", "Harbour Radio"), _entity("erik-falk", "person", "Erik Falk", "Falk"),
      _entity("parliament", "organisation", "Harbourland parliament", "parliament"), _entity("lars-moen", "person", "Lars Moen"),
      _entity("shipping-lobby", "organisation", "Harbourland shipping lobby", "shipping lobby"),
-     _entity("unions", "group", "Several unions"), _entity("rumours", "group", "Unconfirmed reports and rumours")],
+     _entity("unions", "group", "Several unions"), _entity("trade-office", "organisation", "Westland trade office"), _entity("rumours", "group", "Unconfirmed reports and rumours")],
     (), (_quantity("displaced", "people", "People displaced by the floods"), _quantity("shelters", "shelters", "Shelters opened"),
          _quantity("volunteers", "volunteers", "Volunteers working"), _quantity("products", "products", "Products offered tariff cuts"),
          _quantity("stations", "polling stations", "Polling stations with delays"), _quantity("strikers", "workers", "Workers on strike")))
@@ -199,3 +199,38 @@ def test_a_time_right_after_the_reporting_verb_dates_the_saying_before_one_earli
     from generator.tools.ingest.statements import said_when
     said = said_when("Troops will reach the front on Wednesday, Zelensky said on Thursday.", PartialDate(2024, 10, 18))
     assert said.value == "2024-10-17"
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("Analysts say Eastville is likely to pay for the dams.", "analysts"),  # "analysts" is no verb; Eastville is not the speaker
+    ("Lind said the river rose again.", "tomas-lind"),  # a known person by surname alone
+    ("Karl Weiss declined to comment on the talks, saying Eastland's offer was private.", "karl-weiss"),  # what "saying" is about does not speak
+    ("Up to 300 Eastland workers are believed to be stranded, according to the Riverland Red Cross.", "red-cross"),  # the named source wins
+    ("Westland's trade office said talks would resume.", "trade-office"),  # what the possessive names, not the country
+    ("Anna Berg of the Riverland Red Cross has argued that the levees failed.", "anna-berg"),  # the person, not her employer
+])
+def test_last_speaker_of_a_sentence_from_unseen_articles(paragraph, speaker):
+    assert suggest_statements([(1, paragraph)], KNOWN, PartialDate(2024, 10, 16))[-1].speaker == speaker
+
+
+def test_a_second_speaker_after_and_is_a_statement_of_its_own_with_its_own_day():
+    found = suggest_statements([(1, "The interior ministry said last week it saw delays, and Mayor Anna Berg said Monday the roads "
+                                    "were open.")], KNOWN, PartialDate(2024, 10, 16))
+    assert [(s.speaker, s.said.value) for s in found] == [("interior-ministry", "2024-10-07 to 2024-10-13"), ("anna-berg", "2024-10-14")]
+
+
+def test_times_inside_quotations_or_after_by_never_date_the_saying_and_last_month_does():
+    from generator.tools.ingest.statements import said_when
+    assert said_when("“We will be back on Nov. 1,” Lind said.", PartialDate(2024, 10, 16)) is None
+    assert said_when("Lind said last month that the river rose.", PartialDate(2024, 10, 16)).value == "2024-09"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Troops could arrive as early as Sunday.", ("2024-10-20",)),  # what could still happen: forward
+    ("It has shipped arms since August last year.", ("2023-08 to 2024-10-18",)),
+    ("Rutte said “this is serious” at NATO on Monday.", None),  # the day of the saying, past quoted words
+])
+def test_more_event_dates(sentence, expected):
+    from generator.tools.ingest.events import event_dates_in
+    found = event_dates_in(sentence, PartialDate(2024, 10, 18))
+    assert (found.spans if found else None) == expected
