@@ -20,6 +20,7 @@ from .load.records import load_records
 from .render.context import render_context
 from .outputs import hand_written_clashes
 from .render.site import page_paths, render_files, render_site
+from .reuse import Reuse
 from .routes import PUBLISHED_FILES, SEARCH, edit_origins
 from .settings import ProjectSettings
 from .validate.dataset import build_dataset
@@ -81,13 +82,13 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def linked_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = None) -> LinkedBriefing:
+def linked_briefing(briefings_dir: Path, seeds_dir: Path, root: Path | None = None, reuse: Reuse | None = None) -> LinkedBriefing:
     """Load, validate, verify and link; raise BriefingError listing every problem."""
     problems = ProblemList()
-    loaded = load_records(briefings_dir, root or briefings_dir.parent, problems)
-    dataset = build_dataset(loaded, problems)
-    articles = read_articles(dataset, seeds_dir, problems)
-    citations = verify_quotes(dataset, articles, problems)
+    loaded = load_records(briefings_dir, root or briefings_dir.parent, problems, reuse)
+    dataset = build_dataset(loaded, problems, reuse)
+    articles = read_articles(dataset, seeds_dir, problems, reuse)
+    citations = verify_quotes(dataset, articles, problems, reuse)
     problems.raise_if_any()
     return link(dataset, articles, citations)
 
@@ -114,12 +115,23 @@ def check_project(settings: ProjectSettings) -> CheckedBriefing:
 
 
 def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None, directory_urls: bool = True,
-                  site_url: str = "") -> GeneratedSite:
-    """Run the whole pipeline and return the pages (URL style and address as the site will serve them)."""
-    with collector_paused():
-        briefing = analyse_and_check(linked_briefing(briefings_dir, seeds_dir, root))
-        context = render_context(briefing, directory_urls, site_url)
-        pages = render_site(context)
-        origins = edit_origins(briefing.linked.dataset, {t.id: context.topic_pages(t.id) for t in briefing.linked.topics},
-                               context.discrepancy_pages())
-        return GeneratedSite(pages, briefing, origins, directory_urls, render_files(context))
+                  site_url: str = "", reuse: Reuse | None = None) -> GeneratedSite:
+    """Run the whole pipeline and return the pages (URL style and address as the site will serve them).
+
+    `reuse`: what the previous run of this process computed, for a preview's rebuilds (see reuse.py);
+    the pages are the same with it as without.
+    """
+    succeeded = False
+    try:
+        with collector_paused():
+            briefing = analyse_and_check(linked_briefing(briefings_dir, seeds_dir, root, reuse))
+            context = render_context(briefing, directory_urls, site_url, reuse)
+            pages = render_site(context)
+            origins = edit_origins(briefing.linked.dataset, {t.id: context.topic_pages(t.id) for t in briefing.linked.topics},
+                                   context.discrepancy_pages())
+            site = GeneratedSite(pages, briefing, origins, directory_urls, render_files(context))
+            succeeded = True
+            return site
+    finally:
+        if reuse is not None:
+            reuse.finish(succeeded)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ROOT_CAUSE, Location, ProblemList
+from ..reuse import Reuse, reuse_or_compute
 from .yaml_file import YamlFileError, YList, YMap, YStr, line_of, read_yaml
 
 SECTIONS = ("briefing", "sources", "topics", "entities", "quantities", "extracts", "events", "claims")
@@ -74,8 +75,8 @@ class LoadedFiles:
         return next((f for f in self.unreadable if f.may_define(ident)), None)
 
 
-def load_records(briefings_dir: Path, shown_root: Path, problems: ProblemList) -> LoadedFiles:
-    """Read all files; record problems instead of stopping at the first."""
+def load_records(briefings_dir: Path, shown_root: Path, problems: ProblemList, reuse: Reuse | None = None) -> LoadedFiles:
+    """Read all files; record problems instead of stopping at the first. With `reuse`, an unchanged file is not parsed again."""
     records: list[RawRecord] = []
     unreadable: list[UnreadableFile] = []
     if not briefings_dir.is_dir():
@@ -88,13 +89,28 @@ def load_records(briefings_dir: Path, shown_root: Path, problems: ProblemList) -
     for path in briefing_files(briefings_dir):
         shown = _shown(path, shown_root)
         try:
-            top = read_yaml(path, shown, problems.items)
-        except YamlFileError as exc:
-            problems.extend(exc.problems)
-            unreadable.append(UnreadableFile(shown, _raw_text(path)))
-            continue
-        records.extend(_records_of_file(top, shown, problems))
+            raw = path.read_bytes()
+        except OSError:
+            raw = None  # read_yaml reports it
+        file_records, file_problems, broken = reuse_or_compute(
+            reuse if raw is not None else None, ("yaml", shown), raw, lambda: _read_file(path, shown, raw))
+        problems.extend(file_problems)
+        records.extend(file_records)
+        if broken is not None:
+            unreadable.append(broken)
     return LoadedFiles(tuple(records), tuple(unreadable))
+
+
+def _read_file(path: Path, shown: str, raw: bytes | None) -> tuple[tuple[RawRecord, ...], list, UnreadableFile | None]:
+    """One file's records, the problems found in it, and the file itself when it cannot be read as YAML."""
+    problems = ProblemList()
+    try:
+        top = read_yaml(path, shown, problems.items, raw)
+    except YamlFileError as exc:
+        text = _raw_text(path) if raw is None else raw.decode("utf-8", "replace")
+        return (), problems.items + exc.problems, UnreadableFile(shown, text)
+    records = _records_of_file(top, shown, problems)
+    return tuple(records), problems.items, None
 
 
 def _raw_text(path: Path) -> str:

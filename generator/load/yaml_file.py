@@ -68,16 +68,17 @@ class YamlFileError(BriefingError):
 MAX_DEPTH = 40  # far deeper than any briefing file; deeper nesting is a mistake, not data
 
 
-def read_yaml(path: Path, shown_as: str, problems: list[Problem] | None = None) -> YMap | YList | YStr | None:
+def read_yaml(path: Path, shown_as: str, problems: list[Problem] | None = None, raw: bytes | None = None) -> YMap | YList | YStr | None:
     """Parse one YAML file into located values.
 
     A file that cannot be read at all raises YamlFileError (a root cause, with file:line). Lesser
     problems (a duplicate key, an alias) leave the rest of the file usable: they are appended to
-    `problems` when it is given, and raised as YamlFileError when it is not.
+    `problems` when it is given, and raised as YamlFileError when it is not. `raw`: the file's
+    bytes, when the caller has read them already.
     """
     where = Location(shown_as)
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as exc:
         raise YamlFileError([_root(where, f"cannot read the file: {exc.strerror or exc}", "Check that it exists and is readable.")]) from None
     if len(raw) > MAX_FILE_BYTES:

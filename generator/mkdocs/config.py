@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from ..errors import BriefingError, GeneratorError
 from ..outputs import mark_site, refuse_site_dir
 from ..pipeline import GeneratedSite, generate_site
+from ..reuse import Reuse
 from ..settings import ProjectSettings
 from . import pagefind
 
@@ -44,10 +45,11 @@ def as_plugin_errors() -> Iterator[None]:
         raise PluginError(exc.report() if isinstance(exc, BriefingError) else str(exc)) from None
 
 
-def generate_or_keep(settings: ProjectSettings, last_good: GeneratedSite | None, log) -> GeneratedSite:
+def generate_or_keep(settings: ProjectSettings, last_good: GeneratedSite | None, log, reuse: Reuse | None = None) -> GeneratedSite:
     """The briefing's pages, announced in the log; on bad data, the last good pages (while serving) after saying why, else a PluginError."""
     try:
-        site = generate_site(settings.briefings_dir, settings.seeds_dir, settings.root, settings.directory_urls, settings.site_url)
+        site = generate_site(settings.briefings_dir, settings.seeds_dir, settings.root, settings.directory_urls, settings.site_url,
+                             reuse)
         announce(site, log)
         return site
     except BriefingError as exc:

@@ -8,10 +8,11 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..pipeline import GeneratedSite
+from ..reuse import Reuse
 from . import pagefind
 from .config import BriefingConfig, as_plugin_errors, generate_or_keep, prepare_site_dir, project_settings_of
 from .files import add_pages, date_pages
-from .preview import Preview, TemplateCache, silence_dirty_warning
+from .preview import IdleCollector, Preview, TemplateCache, silence_dirty_warning
 from .theme import finish_page, finish_site
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -25,12 +26,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     serving = False
     preview: Preview | None = None  # `serve --dirty`: rebuild only the pages an edit changed (preview.py)
     templates: TemplateCache | None = None
+    reuse: Reuse | None = None  # while serving: what the previous rebuild computed, for the next (reuse.py)
+    collector: IdleCollector | None = None  # while serving: the cycle collector runs between rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note whether we are serving and how (defining this hook also keeps the plugin alive across rebuilds)."""
         self.serving = command == "serve"
         self.preview = Preview() if dirty else None
         self.templates = TemplateCache() if self.serving else None
+        self.reuse = Reuse() if self.serving else None
+        self.collector = IdleCollector() if self.serving else None
         if dirty:
             silence_dirty_warning()
 
@@ -44,7 +49,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Check all data before MkDocs touches the site folder; bad data stops the build (serving keeps the last good pages)."""
         if self.preview:
             self.preview.start()
-        self.site = self.last_good = generate_or_keep(self.settings, self.last_good if self.serving else None, log)
+        self.site = self.last_good = generate_or_keep(self.settings, self.last_good if self.serving else None, log, self.reuse)
 
     def on_files(self, files, config):
         """Add the generated pages (and the Pagefind search page); a hand-written page at their path is an error."""
@@ -91,6 +96,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _finish_build(self, config) -> None:
         with as_plugin_errors():  # an indexer failure fails the build
             finish_site(Path(config.site_dir), self.settings.search, config.use_directory_urls, log)
+        if self.collector:
+            self.collector.after_build()
 
     on_post_build = CombinedEvent(_complete_dirty_build, _finish_build)
 

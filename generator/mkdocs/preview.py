@@ -12,8 +12,10 @@ from the site. A dirty build so ends with the same files as a clean one.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
+import threading
 from pathlib import Path
 
 import jinja2
@@ -97,6 +99,38 @@ class Preview:
                 if directory_urls and not any(target.parent.iterdir()):
                     os.rmdir(target.parent)
         self.pages = dict(pages)
+
+
+class IdleCollector:
+    """While serving, Python's cycle collector runs between edits, not during rebuilds.
+
+    A preview process holds what the last rebuild made and what the next can reuse: over a million
+    objects at 1,000 sources. Each full pass of the collector walks all of them (about half a
+    second), and a rebuild triggered one or more. After each build, once the server has had
+    time to send the new pages, the collector runs once and then freezes what is alive
+    (`gc.freeze`), so that the passes during the next rebuild walk only that rebuild's objects.
+    Nothing is lost: whatever the frozen objects leave behind is collected at the next idle pass.
+    """
+
+    DELAY = 1.0  # seconds after a build: browsers reload first
+
+    def __init__(self) -> None:
+        self.timer: threading.Timer | None = None
+
+    def after_build(self) -> None:
+        """Schedule one collection for when the server is idle again (a later build reschedules it)."""
+        if self.timer is not None:
+            self.timer.cancel()
+        self.timer = threading.Timer(self.DELAY, self.collect)
+        self.timer.daemon = True
+        self.timer.start()
+
+    @staticmethod
+    def collect() -> None:
+        """Collect everything unreachable, then leave what is alive out of the collector's future passes."""
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
 
 class TemplateCache(jinja2.BytecodeCache):

@@ -177,6 +177,11 @@ def extract_block(ctx: RenderContext, block: Block | Extract, page: str, anchore
     index; elsewhere (entity pages) a copy that links there.
     """
     block = block if isinstance(block, Block) else Block((block,))
+    ids = tuple(e.id for e in block.extracts)
+    return ctx.reused(("block", ids, page, anchored), block.extracts, lambda: _block(ctx, block, page, anchored))
+
+
+def _block(ctx: RenderContext, block: Block, page: str, anchored: bool) -> list[str]:
     # Topic and entity pages show the same extracts; a block's body does not depend on the page, only
     # on its folder depth (links are relative), so it is rendered once per depth.
     key = (tuple(e.id for e in block.extracts), page.count("/"))

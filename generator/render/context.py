@@ -9,8 +9,10 @@ from ..checks.checked import CheckedBriefing
 from ..link.linked import LinkedBriefing, Mention, SourceCoverage
 from ..model import Article, Citation, Dataset, Extract, Topic, When
 from .. import routes
+from ..reuse import Reuse
 from ..routes import topic_page
 from .sections import Section, split_sections, topic_sections
+from .signatures import changed_extracts
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ class RenderContext:
     # Extract blocks that topic and entity pages share, rendered once per folder depth; never part of the data.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
     home_pages: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # While previewing: pieces rendered by the previous build, reused when what they show is unchanged.
+    reuse: Reuse | None = field(default=None, repr=False, compare=False)
+    changed: list = field(default_factory=list, repr=False, compare=False)  # [(token, changed extract ids)] once known
 
     def __repr__(self) -> str:
         return f"<RenderContext of {self.linked!r}>"
@@ -80,6 +85,19 @@ class RenderContext:
         """The page of a topic that shows the extract (topics with many extracts have several)."""
         return topic_page(topic_id, self.part_of.get((topic_id, extract.id), 1))
 
+    def reused(self, key: tuple, extracts, render, also=()):
+        """`render()`, or what it gave in the previous build when everything global, the extracts it shows
+        (their signatures: see signatures.py) and `also` (what else it reads) are unchanged."""
+        if self.reuse is None:
+            return render()
+        if not self.changed:
+            self.changed.append(changed_extracts(self, self.reuse))
+        token, changed = self.changed[0]
+        inputs = (token, also, tuple(e.id for e in extracts))
+        if any(e.id in changed for e in extracts):
+            self.reuse.forget(key)
+        return self.reuse.get(key, inputs, render)
+
     def discrepancy_page(self, discrepancy) -> str:
         """The part of the discrepancies page that shows a conflict."""
         return routes.discrepancies_page(self.discrepancy_parts.get(discrepancy.anchor, 1))
@@ -93,8 +111,8 @@ class RenderContext:
         return [topic_page(topic_id, n) for n in range(1, len(self.topic_parts.get(topic_id, ((),))) + 1)]
 
 
-def render_context(briefing: CheckedBriefing, directory_urls: bool, site_url: str = "") -> RenderContext:
-    """The context for rendering a checked briefing for a site with the given URL style."""
+def render_context(briefing: CheckedBriefing, directory_urls: bool, site_url: str = "", reuse: Reuse | None = None) -> RenderContext:
+    """The context for rendering a checked briefing for a site with the given URL style (`reuse`: see `RenderContext.reused`)."""
     linked = briefing.linked
     parts = {topic_id: split_sections(topic_sections(linked, briefing.analysis, topic_id), routes.TOPIC_PAGE_EXTRACTS)
              for topic_id in linked.topic_extracts}
@@ -110,7 +128,7 @@ def render_context(briefing: CheckedBriefing, directory_urls: bool, site_url: st
         quote_mentions=linked.quote_mentions, mentions=linked.mentions, said_by=linked.said_by,
         mentioned_in=linked.mentioned_in, source_topics=linked.source_topics, coverage=linked.coverage,
         shown_quotes=linked.shown_quotes, words=linked.words, paragraph_numbers=numbers, paragraph_text=texts,
-        site_url=site_url,
+        site_url=site_url, reuse=reuse,
     )
 
 

@@ -48,6 +48,12 @@ def _title(update: SourceUpdate) -> str:
 
 def _content_html(ctx: RenderContext, update: SourceUpdate, links: _Links) -> str:
     """What the source added, as HTML with every curated text escaped."""
+    opened = tuple((d.anchor, d.title, ctx.discrepancy_page(d)) for d in update.opened)
+    return ctx.reused(("feed entry", update.source.id), update.extracts, lambda: _content(ctx, update, links),
+                      (update.source, opened))
+
+
+def _content(ctx: RenderContext, update: SourceUpdate, links: _Links) -> str:
     source = update.source
     parts = [f'<p>Published {html.escape(source.published.human())}. '
              f'<a href="{html.escape(links.page(source_page(source.id)))}">The article, paragraph by paragraph</a>.</p>', "<ul>"]

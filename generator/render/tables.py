@@ -28,11 +28,14 @@ def _cell(value) -> str | int | float:
 
 def csv_text(header: list[str], rows: list[list]) -> str:
     """A CSV file's text: BOM, header, rows; every text cell guarded against formulas."""
+    return "\ufeff" + "".join(csv_line(row) for row in [header, *rows])
+
+
+def csv_line(row: list) -> str:
+    """One row of a CSV file, with its line end; text cells guarded against formulas."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180 line ends
-    writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
-    return "\ufeff" + out.getvalue()
+    csv.writer(out, lineterminator="\r\n").writerow([_cell(v) for v in row])  # RFC 4180 line ends
+    return out.getvalue()
 
 
 def _link(ctx: RenderContext, path: str, anchor: str) -> str:
@@ -44,15 +47,19 @@ def extracts_csv(ctx: RenderContext) -> str:
     """One row per extract: the quote, who said it, how and when, and where it was published."""
     header = ["extract", "quote", "speaker", "stance", "said (as shown)", "said: kind", "said: earliest", "said: latest",
               "source headline", "outlet", "published", "paragraph", "topics", "link"]
-    rows = []
+    lines = [csv_line(header)]
     for extract in sorted(ctx.dataset.extracts.values(), key=lambda e: e.id):
-        source, when = ctx.dataset.sources[extract.source], ctx.said(extract)
-        rows.append([extract.id, extract.quote, ctx.dataset.entities[extract.speaker].name if extract.speaker else "",
-                     extract.stance, when_label(when), when.kind, when.earliest.isoformat() if when.earliest else "",
-                     when.latest.isoformat() if when.latest else "", source.headline, outlet_label(source),
-                     source.published.iso(), extract_paragraph(ctx, extract) or "", "; ".join(extract.topics),
-                     _link(ctx, ctx.home_page(extract), extract_anchor(extract.id))])
-    return csv_text(header, rows)
+        lines.append(ctx.reused(("csv row", extract.id), (extract,), lambda extract=extract: csv_line(_extract_row(ctx, extract))))
+    return "\ufeff" + "".join(lines)
+
+
+def _extract_row(ctx: RenderContext, extract) -> list:
+    source, when = ctx.dataset.sources[extract.source], ctx.said(extract)
+    return [extract.id, extract.quote, ctx.dataset.entities[extract.speaker].name if extract.speaker else "",
+            extract.stance, when_label(when), when.kind, when.earliest.isoformat() if when.earliest else "",
+            when.latest.isoformat() if when.latest else "", source.headline, outlet_label(source),
+            source.published.iso(), extract_paragraph(ctx, extract) or "", "; ".join(extract.topics),
+            _link(ctx, ctx.home_page(extract), extract_anchor(extract.id))]
 
 
 def figures_csv(ctx: RenderContext) -> str:

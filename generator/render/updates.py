@@ -24,6 +24,13 @@ class SourceUpdate:
 
 def source_updates(ctx: RenderContext) -> tuple[SourceUpdate, ...]:
     """Every source's update, newest first (ties by id, so the order never depends on input order)."""
+    found = ctx.memo.get("source updates")  # the What's new page and both feeds show them
+    if found is None:
+        found = ctx.memo["source updates"] = _source_updates(ctx)
+    return found
+
+
+def _source_updates(ctx: RenderContext) -> tuple[SourceUpdate, ...]:
     sources = ctx.dataset.sources
     opener: dict[str, list[Discrepancy]] = {}
     for discrepancy in ctx.analysis.discrepancies:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..errors import ROOT_CAUSE, ProblemList
 from ..model import Article, Dataset, Source, SourceParagraph
+from ..reuse import Reuse, reuse_or_compute
 from ..text import control_characters
 
 
@@ -27,10 +28,10 @@ def seed_path(seeds_dir: Path, source: Source, problems: ProblemList) -> Path | 
     return candidate
 
 
-def read_article(path: Path, source: Source, problems: ProblemList) -> Article | None:
-    """Split a seed into paragraphs, marking skipped lines and subheadings."""
+def article_of(raw: bytes, source: Source, problems: ProblemList) -> Article | None:
+    """Split a seed's bytes into paragraphs, marking skipped lines and subheadings."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         problems.add(source.location, f"seed {source.seed!r} is not UTF-8 text",
                      "Ingest the article again from a clean copy (`python -m generator ingest`), which saves it as UTF-8.")
@@ -69,13 +70,26 @@ def read_article(path: Path, source: Source, problems: ProblemList) -> Article |
     return Article(source.id, tuple(paragraphs))
 
 
-def read_articles(dataset: Dataset, seeds_dir: Path, problems: ProblemList) -> dict[str, Article]:
-    """Every source's article, by source id."""
+def read_articles(dataset: Dataset, seeds_dir: Path, problems: ProblemList, reuse: Reuse | None = None) -> dict[str, Article]:
+    """Every source's article, by source id; with `reuse`, an unchanged seed of an unchanged source is not split again."""
     articles = {}
     for source in dataset.sources.values():
         path = seed_path(seeds_dir, source, problems)
-        if path is not None:
-            article = read_article(path, source, problems)
-            if article is not None:
-                articles[source.id] = article
+        if path is None:
+            continue
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.add(source.location, f"seed {source.seed!r} cannot be read: {exc.strerror or exc}",
+                         "Check that the file is readable (its permissions), then build again.", rank=ROOT_CAUSE)
+            continue
+
+        def split(raw=raw, source=source):
+            found = ProblemList()
+            return article_of(raw, source, found), found.items
+
+        article, found = reuse_or_compute(reuse, ("seed", source.id), (raw, source), split)
+        problems.extend(found)
+        if article is not None:
+            articles[source.id] = article
     return articles

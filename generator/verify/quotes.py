@@ -12,6 +12,7 @@ import unicodedata
 
 from ..errors import ProblemList
 from ..model import Article, Citation, Dataset, Extract, SourceParagraph
+from ..reuse import Reuse, reuse_or_compute
 from ..text import describe_char, fold, fold_marks, is_invisible
 
 _WORDS = re.compile(r"\S+")
@@ -90,32 +91,54 @@ class FoldedArticle:
         return hits
 
 
-def verify_quotes(dataset: Dataset, articles: dict[str, Article], problems: ProblemList) -> dict[str, Citation]:
-    """Locate every extract's quote in its seed; a quote that is not there is a problem."""
+def verify_quotes(dataset: Dataset, articles: dict[str, Article], problems: ProblemList,
+                  reuse: Reuse | None = None) -> dict[str, Citation]:
+    """Locate every extract's quote in its seed; a quote that is not there is a problem.
+
+    With `reuse`, an extract unchanged since the previous build, in the same article object (its seed
+    and source unchanged: see `read_articles`), keeps its citation without a search.
+    """
     citations: dict[str, Citation] = {}
-    folded_articles = {source_id: FoldedArticle(article) for source_id, article in articles.items()}
+    folded_articles: dict[str, FoldedArticle] = {}
+
+    def folded(source_id: str) -> FoldedArticle:  # built only for articles something is looked up in
+        if source_id not in folded_articles:
+            folded_articles[source_id] = FoldedArticle(articles[source_id])
+        return folded_articles[source_id]
+
     for extract in dataset.extracts.values():
-        article = folded_articles.get(extract.source)
+        article = articles.get(extract.source)
         if article is None or not extract.quote:
             continue
-        citation = _locate(extract, article, dataset, problems)
+        seed = dataset.sources[extract.source].seed
+
+        def locate(extract=extract, seed=seed):
+            found = ProblemList()
+            citation = _locate(extract, folded(extract.source), seed, found)
+            folded_quote = fold(extract.quote)
+            for figure in extract.figures:
+                if figure.text and fold(figure.text) not in folded_quote:
+                    found.add(figure.location, f"figure {figure.text!r} is not in the quote of {extract.id!r}",
+                              "Copy the figure exactly as the quote writes it, e.g. `text: \"1,500\"`.")
+            return citation, found.items
+
+        citation, found = reuse_or_compute(reuse, ("quote", extract.id), (extract, article, seed), locate)
+        problems.extend(found)
         if citation is not None:
             citations[extract.id] = citation
-        folded_quote = fold(extract.quote)
-        for figure in extract.figures:
-            if figure.text and fold(figure.text) not in folded_quote:
-                problems.add(figure.location, f"figure {figure.text!r} is not in the quote of {extract.id!r}",
-                             "Copy the figure exactly as the quote writes it, e.g. `text: \"1,500\"`.")
     for source in dataset.sources.values():
-        article = folded_articles.get(source.id)
-        if article and source.headline_by == "article" and source.headline and not article.find_all(source.headline):
+        article = articles.get(source.id)
+        if article is None or source.headline_by != "article" or not source.headline:
+            continue
+        found = reuse_or_compute(reuse, ("headline", source.id), (source, article),
+                                 lambda: bool(folded(source.id).find_all(source.headline)))
+        if not found:
             problems.add(source.location, f"headline {source.headline!r} is not in {source.seed}",
                          "Copy the article's own headline exactly, or write your own and set `headline_by: curator`.")
     return citations
 
 
-def _locate(extract: Extract, article: FoldedArticle, dataset: Dataset, problems: ProblemList) -> Citation | None:
-    seed = dataset.sources[extract.source].seed
+def _locate(extract: Extract, article: FoldedArticle, seed: str, problems: ProblemList) -> Citation | None:
     hits = article.find_all(extract.quote)
     if extract.line_hint:
         hits = [(p, span) for p, span in hits if p.line == extract.line_hint]

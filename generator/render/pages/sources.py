@@ -98,6 +98,12 @@ def _metadata(ctx: RenderContext, source: Source, page: str) -> list[str]:
 
 
 def _paragraph(ctx: RenderContext, paragraph: SourceParagraph, page: str) -> list[str]:
+    citing = ctx.paragraph_extracts.get((paragraph.source, paragraph.line), ())
+    return ctx.reused(("paragraph", paragraph.source, paragraph.line), citing,
+                      lambda: _paragraph_lines(ctx, paragraph, page, citing), (paragraph, page))
+
+
+def _paragraph_lines(ctx: RenderContext, paragraph: SourceParagraph, page: str, citing) -> list[str]:
     anchor = paragraph_anchor(paragraph.line)
     count = paragraph_number(ctx, paragraph.source, paragraph.line)
     label = f"¶ {count}" if count else "§"  # headings are not counted as paragraphs
@@ -106,7 +112,6 @@ def _paragraph(ctx: RenderContext, paragraph: SourceParagraph, page: str) -> lis
     css = "paragraph subheading" if paragraph.kind == "subheading" else "paragraph"
     # The line number opens the line, so the paragraph text never starts a Markdown block.
     lines = [f'<div class="{css}" id="{anchor}" markdown>', "", f"{number} {paragraph_markdown(ctx, paragraph)}", ""]
-    citing = ctx.paragraph_extracts.get((paragraph.source, paragraph.line), [])
     if citing:
         links = [extract_link(ctx, e, page, f"{_who(ctx, e)}, {said_label(ctx, e)}") for e in citing]
         lines += ["Quoted on the site: " + "; ".join(links), "{: .cited-by }", ""]

@@ -68,6 +68,11 @@ def _quote_label(ctx: RenderContext, extract) -> str:
 
 
 def _entry(ctx: RenderContext, entry: TimelineEntry) -> list[str]:
+    also = (entry.kind, entry.anchor, entry.when, entry.title, entry.speaker, entry.event)
+    return ctx.reused(("timeline entry", entry.anchor), entry.extracts, lambda: _entry_lines(ctx, entry), also)
+
+
+def _entry_lines(ctx: RenderContext, entry: TimelineEntry) -> list[str]:
     lines = [f'<div class="timeline-entry {entry.kind}" id="{entry.anchor}" markdown>', ""]
     when = md_text(entry.when.human())
     if entry.kind == "event":

@@ -16,6 +16,12 @@ PAGE = WHATS_NEW
 
 def update_lines(ctx: RenderContext, update: SourceUpdate, page: str) -> list[str]:
     """What one source added, as Markdown: topics, each extract in a line, conflicts opened (shared with the feeds)."""
+    opened = tuple((d.anchor, d.title, ctx.discrepancy_page(d)) for d in update.opened)
+    return ctx.reused(("update", update.source.id, page), update.extracts, lambda: _update_lines(ctx, update, page),
+                      (update.source, opened))
+
+
+def _update_lines(ctx: RenderContext, update: SourceUpdate, page: str) -> list[str]:
     topics = {}
     for extract in update.extracts:
         for topic in extract.topics:
