@@ -66,18 +66,22 @@ class GeneratedSite:
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(freeze: bool = False) -> Iterator[None]:
     """Pause Python's cycle collector while the pipeline builds its data.
 
     The pipeline allocates hundreds of thousands of small, acyclic objects; the collector would
     walk all of them again and again. Reference counting still frees everything; cycles wait for
-    the next collection.
+    the next collection. `freeze`: a preview process keeps what it built for its next rebuild, so
+    the collector's first pass afterwards would walk it all for nothing; it is frozen instead
+    (`gc.freeze`), to be collected when the server is idle (mkdocs/preview.py, IdleCollector).
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -123,8 +127,8 @@ def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None
     """
     succeeded = False
     try:
-        with collector_paused():
-            briefing = analyse_and_check(linked_briefing(briefings_dir, seeds_dir, root, reuse))
+        with collector_paused(freeze=reuse is not None):
+            briefing = analyse_and_check(linked_briefing(briefings_dir, seeds_dir, root, reuse), reuse)
             context = render_context(briefing, directory_urls, site_url, reuse)
             pages = render_site(context)
             origins = edit_origins(briefing.linked.dataset, {t.id: context.topic_pages(t.id) for t in briefing.linked.topics},

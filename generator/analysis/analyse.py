@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..link.linked import LinkedBriefing
 from ..model import Claim
+from ..reuse import Reuse
 from .claims import matrix_actors
 from .discrepancies import Discrepancy, find_discrepancies
 from .shared_words import repeated_word_pairs
@@ -29,12 +30,15 @@ class Analysis:
     by_extract_claims: dict[str, tuple[Claim, ...]]
 
 
-def analyse(linked: LinkedBriefing) -> Analysis:
-    """Timeline, figure groups, claims matrix and discrepancies for the whole briefing."""
+def analyse(linked: LinkedBriefing, reuse: Reuse | None = None) -> Analysis:
+    """Timeline, figure groups, claims matrix and discrepancies for the whole briefing.
+
+    `reuse`: the runs of words each quote was cut into by the previous build (see shared_words).
+    """
     timeline = build_timeline(linked)
     groups = group_figures(linked)
     claims = tuple(sorted(linked.dataset.claims.values(), key=lambda c: (c.order, c.id)))
-    pairs = repeated_word_pairs(linked)
+    pairs = repeated_word_pairs(linked, reuse)
     discrepancies = find_discrepancies(linked, groups, pairs)
     by_timeline: dict[str, list[TimelineEntry]] = {}
     for entry in timeline:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..dates import When
 from ..link.linked import LinkedBriefing, said
@@ -59,6 +60,11 @@ class FigureRow:
 
     def interval(self) -> tuple[float, float]:
         """The values the figure is compatible with, given how it is written and its qualifier."""
+        return self._interval
+
+    @cached_property
+    def _interval(self) -> tuple[float, float]:
+        # Each row is compared with many others: work its interval out once.
         unit = rounding_unit(self.figure)
         # Rounded to the nearest unit, or cut off at it ("1.2 million" for 1.28 million).
         low, high = self.figure.low - unit / 2, self.figure.high + unit
@@ -134,7 +140,9 @@ def _add_if_conflict(found: dict, position: dict[int, int], a: FigureRow, b: Fig
         return
     if position[id(a)] > position[id(b)]:
         a, b = b, a
-    found.setdefault((position[id(a)], position[id(b)]), FigureConflict(a, b, _why(a, b)))
+    key = (position[id(a)], position[id(b)])
+    if key not in found:  # the same pair is met from both sides: explain it once
+        found[key] = FigureConflict(a, b, _why(a, b))
 
 
 def _why(first: FigureRow, second: FigureRow) -> str:

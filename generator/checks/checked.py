@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..reuse import Reuse
 from ..analysis.analyse import Analysis, analyse
 from ..errors import Problem
 from ..link.linked import LinkedBriefing
@@ -24,7 +25,7 @@ class CheckedBriefing:
         return f"<CheckedBriefing of {self.linked!r}: {len(self.warnings)} warnings, {len(self.notes)} notes>"
 
 
-def analyse_and_check(linked: LinkedBriefing) -> CheckedBriefing:
-    """Analyse the linked briefing and run the editorial checks."""
-    analysis = analyse(linked)
+def analyse_and_check(linked: LinkedBriefing, reuse: Reuse | None = None) -> CheckedBriefing:
+    """Analyse the linked briefing and run the editorial checks (`reuse`: see analyse)."""
+    analysis = analyse(linked, reuse)
     return CheckedBriefing(linked, analysis, editorial_warnings(linked), editorial_notes(analysis))

@@ -23,14 +23,17 @@ def add_pages(files: Files, config, pages: dict[str, str], origins: dict[str, st
     if clashes:
         raise PluginError("generated pages would replace hand-written files in docs/: " + ", ".join(clashes)
                           + "\nRename or remove those files; the generator owns these paths.")
+    edit_uris: dict[str, str] = {}  # by YAML file: a few files make every page, and relpath is slow
     for path, markdown in pages.items():
         inclusion = InclusionLevel.UNDEFINED if in_nav(path) else InclusionLevel.NOT_IN_NAV
         generated = File.generated(config, path, content=markdown, inclusion=inclusion)
         # Edit links of generated pages point at the YAML the page comes from, not at docs/;
         # a page from no file (the Pagefind search page) gets none.
         origin = origins.get(path)
-        # Quoted: a file name is the editors' choice, and the theme writes the link into HTML as it is.
-        generated.edit_uri = quote(Path(os.path.relpath(root / origin, config.docs_dir)).as_posix(), safe="/") if origin else None
+        if origin and origin not in edit_uris:
+            # Quoted: a file name is the editors' choice, and the theme writes the link into HTML as it is.
+            edit_uris[origin] = quote(Path(os.path.relpath(root / origin, config.docs_dir)).as_posix(), safe="/")
+        generated.edit_uri = edit_uris[origin] if origin else None
         files.append(generated)
     for path, text in extra.items():
         files.append(File.generated(config, path, content=text))

@@ -85,18 +85,30 @@ class RenderContext:
         """The page of a topic that shows the extract (topics with many extracts have several)."""
         return topic_page(topic_id, self.part_of.get((topic_id, extract.id), 1))
 
-    def reused(self, key: tuple, extracts, render, also=()):
+    def reused(self, key: tuple, extracts, render, also=(), changed: bool = False):
         """`render()`, or what it gave in the previous build when everything global, the extracts it shows
-        (their signatures: see signatures.py) and `also` (what else it reads) are unchanged."""
+        (their signatures: see signatures.py) and `also` (what else it reads) are unchanged.
+
+        `changed`: the caller has found that an extract it reads changed (see `any_changed`).
+        """
         if self.reuse is None:
             return render()
+        token, _ = self._changes()
+        if changed or self.any_changed(extracts):
+            self.reuse.forget(key)
+        return self.reuse.get(key, (token, also, tuple(e.id for e in extracts)), render)
+
+    def any_changed(self, extracts) -> bool:
+        """Whether the signature of any of these extracts changed since the previous build (always False without reuse)."""
+        if self.reuse is None:
+            return False
+        changed = self._changes()[1]
+        return any(e.id in changed for e in extracts)
+
+    def _changes(self) -> tuple[object, set[str]]:
         if not self.changed:
             self.changed.append(changed_extracts(self, self.reuse))
-        token, changed = self.changed[0]
-        inputs = (token, also, tuple(e.id for e in extracts))
-        if any(e.id in changed for e in extracts):
-            self.reuse.forget(key)
-        return self.reuse.get(key, inputs, render)
+        return self.changed[0]
 
     def discrepancy_page(self, discrepancy) -> str:
         """The part of the discrepancies page that shows a conflict."""

@@ -61,9 +61,10 @@ def extract_signature(ctx: RenderContext, extract: Extract) -> tuple:
 
 def _referred(ctx: RenderContext, extract: Extract) -> list[Extract]:
     """The extracts a curator's text about this one names by id (they are shown as links labelled with their speaker)."""
+    return named_extracts(ctx, extract.note, extract.dates_note)
+
+
+def named_extracts(ctx: RenderContext, *texts: str) -> list[Extract]:
+    """The extracts curator's texts name by id (shown as links labelled with speaker, outlet and date)."""
     extracts = ctx.dataset.extracts
-    found = []
-    for text in (extract.note, extract.dates_note):
-        if text:
-            found += [extracts[word] for word in _WORD.findall(text) if word in extracts]
-    return found
+    return [extracts[word] for text in texts if text for word in _WORD.findall(text) if word in extracts]

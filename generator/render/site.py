@@ -10,26 +10,26 @@ from ..routes import (ATOM_FEED, CORROBORATION, CSV_TABLES, JSON_FEED, ENTITIES_
 from .context import RenderContext
 from .pages.claims import render_corroboration, render_who_said_what
 from .pages.discrepancies import render_discrepancies
-from .pages.entities import render_entities_index, render_entity
+from .pages.entities import render_entities_index
 from .pages.figures import render_figures
 from .pages.home import render_home
 from .pages.map import render_map
-from .pages.sources import render_source, render_sources_index
+from .pages.sources import render_sources_index
 from .feeds import atom_feed, json_feed
 from .pages.timeline import render_timeline
 from .pages.whats_new import render_whats_new
 from .tables import events_csv, extracts_csv, figures_csv
-from .pages.topics import render_topic, render_topics_index
+from .pages.topics import render_topics_index
+from .reused_pages import reused_entity_page, reused_source_page, reused_topic_pages
 
 PageRenderer = tuple[str, Callable[[], str]]  # page path, and what renders it
 
 
 def page_renderers(ctx: RenderContext) -> list[PageRenderer]:
     """Every page's path and what renders it; topic and entity pages first, as they share extract blocks."""
-    pages: list[PageRenderer] = [(path, partial(render_topic, ctx, t, n))
-                                 for t in ctx.topics for n, path in enumerate(ctx.topic_pages(t.id), start=1)]
-    pages += [(entity_page(e.id), partial(render_entity, ctx, e)) for e in ctx.dataset.entities.values()]
-    pages += [(source_page(s.id), partial(render_source, ctx, s)) for s in ctx.dataset.sources.values()]
+    pages: list[PageRenderer] = [(path, render) for t in ctx.topics for path, render in reused_topic_pages(ctx, t)]
+    pages += [(entity_page(e.id), partial(reused_entity_page, ctx, e)) for e in ctx.dataset.entities.values()]
+    pages += [(source_page(s.id), partial(reused_source_page, ctx, s)) for s in ctx.dataset.sources.values()]
     pages += [
         (HOME, partial(render_home, ctx)),
         (TOPICS_INDEX, partial(render_topics_index, ctx)),
