@@ -20,6 +20,7 @@ import urllib.request
 from pathlib import Path
 
 POLL = 0.05
+SETTLE = 3  # seconds between a build and the next edit: the server collects garbage once it is idle (IdleCollector)
 
 
 def _free_port() -> int:
@@ -73,6 +74,7 @@ def edit_to_visible(project: Path, edits: int = 3, first_build_timeout: float = 
         extracts = project / "briefings" / "extracts" / "source-00000.yml"
         topic = re.search(r"topics: \[([a-z-]+)\]", extracts.read_text(encoding="utf-8")).group(1)
         page = _page_of(base, "x00000-00", [topic])
+        time.sleep(SETTLE)
         note_times, nav_times = [], []
         for number in range(1, edits + 1):
             note = f"Bench note number {number}."
@@ -80,13 +82,14 @@ def edit_to_visible(project: Path, edits: int = 3, first_build_timeout: float = 
             text = re.sub(r"\n    note: Bench note number \d+\.", "", text)
             extracts.write_text(text.replace("  - id: x00000-00\n", f"  - id: x00000-00\n    note: {note}\n", 1), encoding="utf-8")
             note_times.append(_wait_for(page, note, 600))
-            time.sleep(1)  # let the server settle, so that one rebuild does not overlap the next edit
+            time.sleep(SETTLE)  # let the server settle, so that one rebuild does not overlap the next edit
             topics = project / "briefings" / "topics.yml"
             title = f"Background, edit {number}"
             topics.write_text(re.sub(r"title: (Topic background|Background, edit \d+)", f"title: {title}",
                                      topics.read_text(encoding="utf-8")), encoding="utf-8")
             nav_times.append(_wait_for(base + "about.html", title, 900))
-            time.sleep(1)
+            time.sleep(SETTLE)
+        peak_mib = _peak_mib(server.pid)
     finally:
         server.terminate()
         try:
@@ -95,4 +98,14 @@ def edit_to_visible(project: Path, edits: int = 3, first_build_timeout: float = 
             server.kill()
         log.close()
     return {"extract_edit": statistics.median(note_times), "nav_edit": statistics.median(nav_times),
-            "extract_edits": note_times, "nav_edits": nav_times}
+            "extract_edits": note_times, "nav_edits": nav_times, "server_peak_mib": peak_mib}
+
+
+def _peak_mib(pid: int) -> float | None:
+    """The serving process's peak memory (Linux), or None where /proc does not say."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) / 1024 if found else None

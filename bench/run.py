@@ -166,11 +166,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"scaling {first['sources']} -> {last['sources']} sources: build ×{last['build'] / first['build']:.1f}, "
               f"generator ×{last['generator'] / first['generator']:.1f} (sources ×{last['sources'] / first['sources']:.0f})")
     if args.preview:
-        print(f"\n{'N':>6} {'pages':>6} {'full build s':>13} {'floor s':>8} {'one extract s':>14} {'nav edit s':>13}  (median of 3 edits, save to served)")
+        print(f"\n{'N':>6} {'pages':>6} {'full build s':>13} {'floor s':>8} {'one extract s':>14} {'nav edit s':>13} "
+              f"{'server MiB':>11}  (median of 3 edits, save to served; the server's peak memory)")
         for row in rows:
             pv = row["preview"]
+            peak = f"{pv['server_peak_mib']:>11.0f}" if pv.get("server_peak_mib") else f"{'?':>11}"
             print(f"{row['sources']:>6} {row['pages']:>6} {row['build']:>13.2f} {row['floor']:>8.2f} "
-                  f"{pv['extract_edit']:>14.2f} {pv['nav_edit']:>13.2f}")
+                  f"{pv['extract_edit']:>14.2f} {pv['nav_edit']:>13.2f} {peak}")
     if args.pagefind:
         print(f"\n{'N':>6} {'pages':>6} {'lunr build s':>13} {'pagefind build s':>17} {'lunr idx KiB/p':>15} "
               f"{'pagefind KiB/p':>15} {'pagefind MiB':>13} {'files':>6}")
