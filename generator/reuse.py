@@ -42,11 +42,13 @@ class Reuse:
         self.previous.pop(key, None)
 
     def finish(self, succeeded: bool) -> None:
-        """End a build: what it did not use is dropped, unless it failed before reaching it."""
+        """End a build: what it did not use is dropped; a failed build leaves the last good build's values as they were.
+
+        Not merged after a failure: some values are reused because others (an extract's signature)
+        compare equal, so only one whole build's values are known to agree with each other.
+        """
         if succeeded:
             self.previous = self.current
-        else:
-            self.previous.update(self.current)
         self.current = {}
         self.last_build = (self.reused, self.computed)
         self.reused = self.computed = 0

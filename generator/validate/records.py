@@ -113,7 +113,9 @@ def entity(record: RawRecord, problems: ProblemList) -> Entity:
         try:
             if not all(re.fullmatch(r"-?[0-9]{1,3}(?:\.[0-9]{1,8})?", v.strip()) for v in raw):
                 raise ValueError  # float() also takes "١٠", "1_0" and "inf"
-            lat, lon = (float(v) for v in raw)
+            # + 0.0 makes -0 plain 0: the same place, which pages must not print as "-0.0000" (and
+            # since -0.0 == 0.0, a preview would not even see the edit between them).
+            lat, lon = (float(v) + 0.0 for v in raw)
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise ValueError
             coordinates = (lat, lon)

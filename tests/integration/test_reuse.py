@@ -160,6 +160,10 @@ def test_scripted_edits_give_the_pages_of_a_fresh_build(briefing: Path):
     _check(briefing, reuse, "a topic summary's evidence moved to another topic", built=True)
     _in_extracts(briefing, "nis-says-dispatch", "speaker", "john-kirby")
     _check(briefing, reuse, "the speaker of that evidence", built=True)
+    _edit_field(briefing / "briefings/entities.yml", "seoul", "coordinates", "[0.0, 126.978]")
+    _check(briefing, reuse, "a place at latitude 0", built=True)
+    _edit_field(briefing / "briefings/entities.yml", "seoul", "coordinates", "[-0.0, 126.978]")
+    _check(briefing, reuse, "the same place written -0 (equal floats, another text)", built=True)
     _in_extracts(briefing, extract, "note", "Compare new-extract.")
     _check(briefing, reuse, "a note naming no extract", built=True)
     path = _extract_files(briefing)[-1]
@@ -197,3 +201,21 @@ def test_random_edits_give_the_pages_of_a_fresh_build(briefing: Path, small_page
             for path, data in before.items():
                 path.write_bytes(data)
     assert sites > RANDOM_EDITS // 2, "most edits must leave data that builds, or pages are hardly compared"
+
+
+def test_a_build_that_crashes_half_way_leaves_nothing_stale(briefing: Path, monkeypatch):
+    from generator.render import site
+
+    reuse = Reuse()
+    _check(briefing, reuse, "the first build", built=True)
+    extract = _ids(briefing, "extracts")[0]
+    _in_extracts(briefing, extract, "stance", "warned")
+
+    def crash(ctx):
+        raise RuntimeError("a renderer's bug")
+
+    monkeypatch.setattr(site, "render_home", crash)  # rendered after the topic pages, before the rest
+    with pytest.raises(RuntimeError):
+        generate_site(briefing / "briefings", briefing / "seeds", briefing, True, "https://example.org/briefing/", reuse)
+    monkeypatch.undo()
+    _check(briefing, reuse, "the build after the crash", built=True)

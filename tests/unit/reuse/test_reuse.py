@@ -24,17 +24,19 @@ def test_a_value_is_reused_only_when_its_inputs_are_equal():
     assert reuse.last_build == (1, 0)
 
 
-def test_what_a_build_did_not_use_is_dropped_unless_it_failed():
+def test_what_a_build_did_not_use_is_dropped_and_a_failed_build_changes_nothing():
     reuse = Reuse()
     reuse.get("kept", 1, lambda: "x")
     reuse.get("dropped", 1, lambda: "y")
     reuse.finish(succeeded=True)
-    reuse.get("kept", 1, lambda: "new")
-    reuse.finish(succeeded=False)  # a failed build may have stopped before reaching "dropped"
+    reuse.get("kept", 2, lambda: "from a failed build")
+    reuse.finish(succeeded=False)  # it may have stopped half-way: nothing it computed is kept
+    assert reuse.get("kept", 1, lambda: "recomputed") == "x"
     assert reuse.get("dropped", 1, lambda: "recomputed") == "y"
     reuse.finish(succeeded=True)
+    reuse.get("kept", 1, lambda: "recomputed")
     reuse.finish(succeeded=True)
-    assert reuse.get("kept", 1, lambda: "recomputed") == "recomputed"
+    assert reuse.get("dropped", 1, lambda: "recomputed") == "recomputed"
 
 
 def test_forget_computes_anew_and_without_reuse_everything_is_computed():
