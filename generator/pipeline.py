@@ -127,7 +127,7 @@ def generate_site(briefings_dir: Path, seeds_dir: Path, root: Path | None = None
     """
     succeeded = False
     try:
-        with collector_paused(freeze=reuse is not None):
+        with collector_paused(freeze=reuse is not None and reuse.frozen_between_builds):
             briefing = analyse_and_check(linked_briefing(briefings_dir, seeds_dir, root, reuse), reuse)
             context = render_context(briefing, directory_urls, site_url, reuse)
             pages = render_site(context)

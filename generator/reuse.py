@@ -19,7 +19,10 @@ T = TypeVar("T")
 class Reuse:
     """The values the previous build computed, each with its inputs; a build keeps what it used."""
 
-    def __init__(self) -> None:
+    def __init__(self, frozen_between_builds: bool = False) -> None:
+        # True only where something collects when idle (the preview server's IdleCollector): what a
+        # build leaves is then frozen for the cycle collector (pipeline.collector_paused), not walked.
+        self.frozen_between_builds = frozen_between_builds
         self.previous: dict[Hashable, tuple[Any, Any]] = {}
         self.current: dict[Hashable, tuple[Any, Any]] = {}
         self.reused = self.computed = 0  # in the build under way

@@ -34,7 +34,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.serving = command == "serve"
         self.preview = Preview() if dirty else None
         self.templates = TemplateCache() if self.serving else None
-        self.reuse = Reuse() if self.serving else None
+        self.reuse = Reuse(frozen_between_builds=True) if self.serving else None
         self.collector = IdleCollector() if self.serving else None
         if dirty:
             silence_dirty_warning()

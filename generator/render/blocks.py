@@ -178,13 +178,13 @@ def extract_block(ctx: RenderContext, block: Block | Extract, page: str, anchore
     """
     block = block if isinstance(block, Block) else Block((block,))
     ids = tuple(e.id for e in block.extracts)
-    return ctx.reused(("block", ids, page, anchored), block.extracts, lambda: _block(ctx, block, page, anchored))
+    return ctx.reused(("block", ids, page, anchored), block.extracts, lambda: _block(ctx, block, ids, page, anchored))
 
 
-def _block(ctx: RenderContext, block: Block, page: str, anchored: bool) -> list[str]:
+def _block(ctx: RenderContext, block: Block, ids: tuple[str, ...], page: str, anchored: bool) -> list[str]:
     # Topic and entity pages show the same extracts; a block's body does not depend on the page, only
     # on its folder depth (links are relative), so it is rendered once per depth.
-    key = (tuple(e.id for e in block.extracts), page.count("/"))
+    key = (ids, page.count("/"))
     if key not in ctx.memo:
         ctx.memo[key] = _block_body(ctx, block, "\0/" * page.count("/") + "page.md")
     body = ctx.memo[key]

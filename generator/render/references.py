@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..routes import paragraph_link, relative, source_page
+from ..validate.fields import ID_PATTERN
 from .links import extract_link
 from .context import RenderContext
 from .labels import outlet_label, paragraph_number, extract_label
@@ -17,7 +18,7 @@ from .markdown import md_inline, md_link
 
 # An id is lowercase words joined by hyphens; whether a word is one is looked up, not compiled into the pattern
 # (an alternation of thousands of ids took seconds to compile on a large briefing).
-_LINE_OR_WORD = re.compile(r"\blines?\s+(?P<line>\d+)\b|(?<![\w-])(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?![\w-])")
+_LINE_OR_WORD = re.compile(rf"\blines?\s+(?P<line>\d+)\b|(?<![\w-])(?P<id>{ID_PATTERN.pattern})(?![\w-])")
 _AT_LINE = re.compile(r"\s+(?:at\s+)?lines?\s+(\d+)\b")
 
 

@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 
 from ..model import Extract
 from ..reuse import Reuse
+from ..validate.fields import ID_PATTERN
 
 if TYPE_CHECKING:
     from .context import RenderContext
 
-_WORD = re.compile(r"(?<![\w-])[a-z0-9]+(?:-[a-z0-9]+)*(?![\w-])")
+_WORD = re.compile(rf"(?<![\w-]){ID_PATTERN.pattern}(?![\w-])")  # an id, as curated text names one
 
 
 def changed_extracts(ctx: RenderContext, reuse: Reuse) -> tuple[object, set[str]]:

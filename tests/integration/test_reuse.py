@@ -219,3 +219,16 @@ def test_a_build_that_crashes_half_way_leaves_nothing_stale(briefing: Path, monk
         generate_site(briefing / "briefings", briefing / "seeds", briefing, True, "https://example.org/briefing/", reuse)
     monkeypatch.undo()
     _check(briefing, reuse, "the build after the crash", built=True)
+
+
+def test_only_a_reuse_made_for_idle_collection_freezes_what_a_build_leaves(briefing: Path):
+    import gc
+
+    gc.unfreeze()
+    try:
+        generate_site(briefing / "briefings", briefing / "seeds", briefing, True, "", Reuse())
+        assert gc.get_freeze_count() == 0  # nothing would ever collect it: a plain Reuse must not freeze
+        generate_site(briefing / "briefings", briefing / "seeds", briefing, True, "", Reuse(frozen_between_builds=True))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
